@@ -1,0 +1,106 @@
+/**
+ * npm run test:labs — proves every lab's autograder honest:
+ *   1. its test file and its lab.json name the same tests;
+ *   2. the reference solution (labs/<id>/.meta/solution.ts) passes every graded test;
+ *   3. the untouched starter (labs/<id>/<id>.ts) fails every graded test;
+ *   4. each known mistake (labs/<id>/.meta/mistakes/<name>.ts) fails at least one.
+ * A lab that breaks any rule fails the run (exit code 1).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pc from 'picocolors';
+import { loadLabs, type Lab } from '../labs/catalog';
+import { gradeLabs, type GradedLab } from './grade';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Proof {
+  lab: string;
+  problems: string[];
+  /** One line per rule that held. */
+  held: string[];
+}
+
+function mistakesOf(lab: Lab): string[] {
+  const dir = join(lab.dir, '.meta', 'mistakes');
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => basename(name, '.ts'))
+        .sort()
+    : [];
+}
+
+/** Runs the proofs for `labs` (all of them in one Vitest run per implementation). */
+export async function prove(labs: Lab[], labsDir: string, parallel = 2): Promise<Proof[]> {
+  const [reference, starter] = [
+    await gradeLabs(labs, { root, labsDir, target: 'reference' }),
+    await gradeLabs(labs, { root, labsDir, target: 'student' }),
+  ];
+  const mistakeRuns = labs.flatMap((lab) => mistakesOf(lab).map((name) => ({ lab, name })));
+  const mistakeResults = new Map<string, GradedLab>();
+  for (let i = 0; i < mistakeRuns.length; i += parallel) {
+    const batch = mistakeRuns.slice(i, i + parallel);
+    const graded = await Promise.all(
+      batch.map(({ lab, name }) => gradeLabs([lab], { root, labsDir, target: `mistake:${lab.id}/${name}` })),
+    );
+    batch.forEach(({ lab, name }, j) => mistakeResults.set(`${lab.id}/${name}`, graded[j]![0]!));
+  }
+  return labs.map((lab, index) => {
+    const problems: string[] = [];
+    const held: string[] = [];
+    const ref = reference[index]!;
+    const start = starter[index]!;
+    for (const name of ref.ungraded) problems.push(`${lab.id}.test.ts has a test that lab.json does not list: "${name}"`);
+    const unlisted = ref.tests.filter((test) => test.status === 'error' && !ref.diagnosis);
+    if (!ref.ungraded.length && !unlisted.length && !ref.diagnosis) held.push('test file and lab.json name the same tests');
+    if (ref.diagnosis) problems.push(`the reference solution could not be graded: ${ref.diagnosis}`);
+    const notPassing = ref.tests.filter((test) => test.status !== 'passed');
+    if (!ref.diagnosis && notPassing.length) {
+      for (const test of notPassing) problems.push(`the reference solution ${test.status} "${test.name}": ${test.message ?? ''}`);
+    } else if (!ref.diagnosis) held.push(`reference solution passes all ${ref.tests.length} graded tests`);
+
+    const studentFile = relative(root, lab.studentFile);
+    const passing = start.tests.filter((test) => test.status === 'passed');
+    if (start.diagnosis) problems.push(`the starter could not be graded: ${start.diagnosis}`);
+    else if (passing.length) {
+      problems.push(
+        `${studentFile} passes ${passing.length} graded test(s) (${passing.map((t) => `"${t.name}"`).join(', ')}), ` +
+          'but the untouched starter must fail every one. (If you have been working on this lab, that is expected: ' +
+          '`npm test` checks the course itself; grade your work with `npm run grade`.)',
+      );
+    } else held.push(`starter fails all ${start.tests.length} graded tests`);
+
+    const names = mistakesOf(lab);
+    const uncaught = names.filter((name) => mistakeResults.get(`${lab.id}/${name}`)!.tests.every((t) => t.status === 'passed'));
+    for (const name of uncaught) problems.push(`the known mistake .meta/mistakes/${name}.ts passes every graded test`);
+    if (names.length && !uncaught.length) held.push(`all ${names.length} known mistakes are caught`);
+    return { lab: lab.id, problems, held };
+  });
+}
+
+async function main(): Promise<void> {
+  const labsDir = join(root, 'labs');
+  const labs = loadLabs(labsDir);
+  const started = Date.now();
+  const proofs = await prove(labs, labsDir);
+  let failed = 0;
+  for (const proof of proofs) {
+    const ok = proof.problems.length === 0;
+    if (!ok) failed++;
+    process.stdout.write(`${ok ? pc.green('✓') : pc.red('✗')} ${pc.bold(proof.lab)}\n`);
+    for (const line of proof.held) process.stdout.write(`    ${line}\n`);
+    for (const line of proof.problems) process.stdout.write(`    ${pc.red(line)}\n`);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`\n${proofs.length - failed}/${proofs.length} labs proved in ${seconds} s\n`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${pc.red('prove:')} ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

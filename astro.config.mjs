@@ -1,0 +1,35 @@
+// @ts-check
+import preact from '@astrojs/preact';
+import starlight from '@astrojs/starlight';
+import { defineConfig, passthroughImageService } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+
+// Astro's telemetry would try to reach the network from student laptops; the course works offline.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+export default defineConfig({
+  // Served from 127.0.0.1 by `npm start` and `npm run preview`; no request leaves the machine.
+  server: { host: '127.0.0.1', port: 4321 },
+  image: { service: passthroughImageService() },
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [rehypeKatex],
+  },
+  integrations: [
+    starlight({
+      title: 'Queues & Caches',
+      description: 'A workshop course in queueing and caching: read the lesson, build the mechanism, grade it on your own machine.',
+      favicon: '/favicon.svg',
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      markdown: { processedDirs: ['./content', './labs'] },
+      lastUpdated: false,
+      pagination: true,
+      sidebar: [
+        { label: 'Course home', link: '/' },
+        { label: 'Module 16 · Queueing', autogenerate: { directory: 'content/module-16' } },
+      ],
+    }),
+    preact(),
+  ],
+});

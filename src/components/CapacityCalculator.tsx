@@ -1,0 +1,86 @@
+/**
+ * The lesson's capacity calculator: λ, service time and a target utilization in; the course's own
+ * capacity model (src/models/capacity.ts, the littles-law lab's reference solution) out. Rendered to
+ * HTML at build time with the default workload, so the page shows a correct plan without JavaScript;
+ * hydrated when scrolled into view, it recomputes on every keystroke.
+ */
+import { useId, useMemo, useState } from 'preact/hooks';
+import {
+  DEFAULT_CAPACITY_FORM,
+  readCapacityForm,
+  type CapacityField,
+  type CapacityFormInput,
+} from '../models/capacity-form';
+
+const fields: { name: CapacityField; label: string; unit: string }[] = [
+  { name: 'arrivalRate', label: 'Arrival rate λ', unit: 'requests/s' },
+  { name: 'serviceTimeMs', label: 'Service time E[S]', unit: 'ms' },
+  { name: 'targetPercent', label: 'Target utilization', unit: '%' },
+];
+
+const count = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export default function CapacityCalculator() {
+  const id = useId();
+  const [input, setInput] = useState<CapacityFormInput>(DEFAULT_CAPACITY_FORM);
+  const result = useMemo(() => readCapacityForm(input), [input]);
+  const errors = result.ok ? {} : result.errors;
+
+  return (
+    <form class="widget not-content" aria-label="Capacity calculator" data-widget="capacity-calculator" onSubmit={(e) => e.preventDefault()}>
+      <div class="widget-fields">
+        {fields.map(({ name, label, unit }) => {
+          const error = errors[name];
+          return (
+            <div class="widget-field" key={name}>
+              <label for={`${id}-${name}`}>
+                {label} ({unit})
+              </label>
+              <input
+                id={`${id}-${name}`}
+                name={name}
+                type="text"
+                autoComplete="off"
+                inputMode="decimal"
+                value={input[name]}
+                aria-invalid={error ? 'true' : 'false'}
+                aria-describedby={error ? `${id}-${name}-error` : undefined}
+                onInput={(e) => setInput({ ...input, [name]: e.currentTarget.value })}
+              />
+              {error && (
+                <p class="widget-error" id={`${id}-${name}-error`} data-error-for={name}>
+                  {error}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <output aria-live="polite" for={fields.map((f) => `${id}-${f.name}`).join(' ')}>
+        {result.ok ? (
+          <dl class="widget-results">
+            <div>
+              <dt>Requests in service (λ·E[S])</dt>
+              <dd data-result="inService">{count.format(result.plan.inService)}</dd>
+            </div>
+            <div>
+              <dt>Fewest stable servers</dt>
+              <dd data-result="minServers">{result.plan.minServers}</dd>
+            </div>
+            <div>
+              <dt>Recommended servers</dt>
+              <dd data-result="recommendedServers">{result.plan.recommendedServers}</dd>
+            </div>
+            <div>
+              <dt>Utilization at that count</dt>
+              <dd data-result="utilization">{percent.format(result.plan.utilization)}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p class="widget-note">Fix the highlighted field to see the plan.</p>
+        )}
+      </output>
+    </form>
+  );
+}

@@ -67,7 +67,13 @@ describe('grader on fixture labs', () => {
 
 describe('grade CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/grader/cli.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/grader/cli.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      // Plain text whatever the CI sets (picocolors turns colours on when CI is set).
+      env: { ...process.env, NO_COLOR: '1' },
+    });
 
   it('--json prints exactly one JSON report on stdout, in the documented shape', () => {
     const run = cli('--json', '--labs-dir', fixtures, 'passing', 'partial');

@@ -73,6 +73,13 @@ describe('minServersForStability', () => {
     expectExactly('minServersForStability(0.5, 20)', minServersForStability(0.5, 20), 1);
   });
 
+  it('rejects a negative or NaN arrival rate and a zero or infinite service rate with a RangeError naming it', () => {
+    expectRangeError('minServersForStability(-1, 20)', () => minServersForStability(-1, 20), 'arrivalRate');
+    expectRangeError('minServersForStability(NaN, 20)', () => minServersForStability(Number.NaN, 20), 'arrivalRate');
+    expectRangeError('minServersForStability(100, 0)', () => minServersForStability(100, 0), 'serviceRate');
+    expectRangeError('minServersForStability(100, Infinity)', () => minServersForStability(100, Number.POSITIVE_INFINITY), 'serviceRate');
+  });
+
   it('returns a stable count for any integer rates, and one server fewer would not be stable', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 999 }), (serviceRate, whole, extra) => {
@@ -93,6 +100,7 @@ describe('serversForUtilization', () => {
   it('finds 143 servers for 2000/s at 20/s per server with a 70% target', () => {
     expectExactly('serversForUtilization(2000, 20, 0.7)', serversForUtilization(2000, 20, 0.7), 143);
     expectExactly('serversForUtilization(10, 1, 0.5)', serversForUtilization(10, 1, 0.5), 20);
+    expectExactly('serversForUtilization(0, 20, 0.7), with no load at all,', serversForUtilization(0, 20, 0.7), 1);
   });
 
   it('accepts a pool that lands exactly on the target (3/s at 1/s per server, target 0.75 → 4)', () => {
@@ -100,11 +108,22 @@ describe('serversForUtilization', () => {
     expectExactly('serversForUtilization(1, 2, 0.5)', serversForUtilization(1, 2, 0.5), 1);
   });
 
-  it('rejects a target of 0, 1 or more, or NaN with a RangeError naming target', () => {
+  it('lands exactly on a target that has no exact binary form (21/s at 1/s per server, target 0.7 → 30, not 31)', () => {
+    expectExactly(
+      'serversForUtilization(21, 1, 0.7), where 30 servers run at 21/30 = 0.7 exactly (but 21 / 0.7 is 30.000000000000004 in floating point),',
+      serversForUtilization(21, 1, 0.7),
+      30,
+    );
+    expectExactly('serversForUtilization(42, 4, 0.7)', serversForUtilization(42, 4, 0.7), 15);
+  });
+
+  it('rejects a target outside (0, 1) or NaN, and a bad rate, with a RangeError naming the argument', () => {
     expectRangeError('serversForUtilization(10, 1, 0)', () => serversForUtilization(10, 1, 0), 'target');
     expectRangeError('serversForUtilization(10, 1, 1)', () => serversForUtilization(10, 1, 1), 'target');
     expectRangeError('serversForUtilization(10, 1, 1.2)', () => serversForUtilization(10, 1, 1.2), 'target');
     expectRangeError('serversForUtilization(10, 1, NaN)', () => serversForUtilization(10, 1, Number.NaN), 'target');
+    expectRangeError('serversForUtilization(-10, 1, 0.7)', () => serversForUtilization(-10, 1, 0.7), 'arrivalRate');
+    expectRangeError('serversForUtilization(10, 0, 0.7)', () => serversForUtilization(10, 0, 0.7), 'serviceRate');
   });
 
   it('returns the fewest servers at or under the target for any rates and targets', () => {

@@ -57,18 +57,16 @@ export function readCapacityForm(input: CapacityFormInput): CapacityFormResult {
     else values[field] = parsed;
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  try {
-    return {
-      ok: true,
-      plan: capacityPlan({
-        arrivalRate: values.arrivalRate!,
-        serviceTimeMs: values.serviceTimeMs!,
-        targetUtilization: values.targetPercent! / 100,
-      }),
-    };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    // The numbers are each fine but too extreme together (a pool too large to count).
-    return { ok: false, errors: { arrivalRate: 'These numbers need more servers than can be counted: try a smaller arrival rate or service time.' } };
-  }
+  const tooLarge = {
+    ok: false,
+    errors: { arrivalRate: 'These numbers need more servers than can be counted: try a smaller arrival rate or service time.' },
+  } as const;
+  // Each number can be fine while together they ask for a pool too large to count exactly (or at all).
+  if (values.arrivalRate! * values.serviceTimeMs! >= Number.MAX_SAFE_INTEGER) return tooLarge;
+  const plan = capacityPlan({
+    arrivalRate: values.arrivalRate!,
+    serviceTimeMs: values.serviceTimeMs!,
+    targetUtilization: values.targetPercent! / 100,
+  });
+  return Number.isSafeInteger(plan.recommendedServers) ? { ok: true, plan } : tooLarge;
 }

@@ -38,12 +38,13 @@ export function utilization(arrivalRate: number, serviceRate: number, servers = 
 
 /**
  * The fewest servers that keep the queue stable: the smallest integer c >= 1 with λ / (c·μ) < 1.
- * When λ/μ is a whole number n, n servers run at exactly ρ = 1, which is not stable, so the answer is n + 1.
+ * When λ/μ is a whole number n, n servers run at exactly ρ = 1, which is not stable, so the answer is
+ * n + 1; in every case it is ⌊λ/μ⌋ + 1.
  */
 export function minServersForStability(arrivalRate: number, serviceRate: number): number {
   nonNegative('arrivalRate', arrivalRate);
   positive('serviceRate', serviceRate);
-  return fewestServers((c) => arrivalRate / (c * serviceRate) < 1, arrivalRate / serviceRate);
+  return Math.floor(arrivalRate / serviceRate) + 1;
 }
 
 /**
@@ -55,22 +56,10 @@ export function serversForUtilization(arrivalRate: number, serviceRate: number, 
   nonNegative('arrivalRate', arrivalRate);
   positive('serviceRate', serviceRate);
   openUnitInterval('target', target);
-  return fewestServers((c) => arrivalRate / (c * serviceRate) <= target, arrivalRate / serviceRate / target);
-}
-
-/**
- * The smallest integer c >= 1 for which `ok(c)` holds, where `ok` is monotone in c and `estimate` is a
- * real number close to the answer. The condition itself decides, so that rounding in `estimate` can
- * never put the answer one server off.
- */
-function fewestServers(ok: (c: number) => boolean, estimate: number): number {
-  let c = Math.max(1, Math.ceil(estimate));
-  if (!Number.isSafeInteger(c)) {
-    throw new RangeError(`the workload needs about ${estimate} servers, more than can be counted exactly`);
-  }
-  while (c > 1 && ok(c - 1)) c--;
-  while (!ok(c)) c++;
-  return c;
+  const c = Math.max(1, Math.ceil(arrivalRate / serviceRate / target));
+  // Division rounds: 21 / 0.7 is 30.000000000000004, which would round up to 31, although 30 servers
+  // meet a 70% target exactly. The condition itself has the last word.
+  return c > 1 && arrivalRate / ((c - 1) * serviceRate) <= target ? c - 1 : c;
 }
 
 /** A steady workload to plan for. */

@@ -23,6 +23,16 @@ export function locate(error: SerializedError, studentFile: string, root: string
   return `${relative(root, studentFile).split('\\').join('/')}:${match[1]}${match[2] ? `:${match[2]}` : ''}`;
 }
 
+/**
+ * Rewrites Vitest's assertion sentence ("expected 5 to be 10 // Object.is equality") to say the wanted
+ * value first, in words: "expected 10, but got 5". Other messages pass through unchanged.
+ */
+export function inWords(message: string): string {
+  const match = /^(.*?)expected (.+) to (?:be|equal|deeply equal|strictly equal|be close to) (.+?)(?: \/\/ Object\.is equality)?$/s.exec(message);
+  if (!match || match[2]!.includes('\n')) return message;
+  return `${match[1]}expected ${match[3]}, but got ${match[2]}`;
+}
+
 /** One short paragraph for a failed or errored test. */
 export function describeTestError(error: SerializedError | undefined, studentFile: string, root: string): string {
   if (!error) return 'the test failed without saying why';
@@ -31,7 +41,7 @@ export function describeTestError(error: SerializedError | undefined, studentFil
   const property = /Counterexample: (.*)\n[\s\S]*?Got error: ([\s\S]*?)(?:\n\s*at |\n\n|$)/.exec(message);
   if (property) return `${firstLines(property[2]!, 3)} (counterexample: ${property[1]})`;
   const where = error.name !== 'AssertionError' ? locate(error, studentFile, root) : undefined;
-  const what = error.name === 'AssertionError' || error.name === 'Error' ? message : `${error.name}: ${message}`;
+  const what = error.name === 'AssertionError' ? inWords(message) : error.name === 'Error' ? message : `${error.name}: ${message}`;
   return `${firstLines(what, 4)}${where ? ` (at ${where})` : ''}`;
 }
 

@@ -12,6 +12,9 @@ export interface SerializedError {
   name: string;
   message: string;
   stack?: string;
+  /** For assertion errors, what the test wanted and what it got, as Vitest printed them. */
+  expected?: string;
+  actual?: string;
 }
 
 export type GraderEvent =

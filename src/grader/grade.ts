@@ -3,10 +3,12 @@
  * Pure apart from the run itself, so the scoring rules are unit-tested without Vitest.
  */
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Lab } from '../labs/catalog';
 import { maxPoints, type Hints } from '../labs/schema';
-import { describeFileProblem, describeTestError } from './diagnose';
+import { describeFileProblem, describeTestError, locate } from './diagnose';
 import { runTests, type FileResult, type TestStatus } from './run-tests';
+import { StaticChecker } from './static-checks';
 
 export interface GradedTest {
   name: string;
@@ -37,6 +39,24 @@ export interface GradeOptions {
   /** Whose implementation to grade: the student's (default), the reference, or a known mistake. */
   target?: string;
   onEvent?: Parameters<typeof runTests>[0]['onEvent'];
+  /** Reused across gradings in watch mode, so unchanged files are not parsed again. */
+  checker?: StaticChecker;
+  /** How long a test file may take to load before it counts as hung (default 5 s). */
+  loadTimeoutMs?: number;
+}
+
+const EXIT_CALLED = /process\.exit unexpectedly called/;
+
+/** One diagnosis for a lab whose code calls process.exit, wherever in the run that happened. */
+function exitDiagnosis(lab: Lab, result: FileResult | undefined, root: string): string | undefined {
+  const errors = [
+    ...(result?.problem?.kind === 'load-error' ? [result.problem.error] : []),
+    ...[...(result?.results.values() ?? [])].flatMap((r) => (r.error ? [r.error] : [])),
+  ];
+  const exit = errors.find((error) => EXIT_CALLED.test(error.message));
+  if (!exit) return undefined;
+  const where = locate(exit, lab.studentFile, root) ?? relative(root, lab.studentFile).split('\\').join('/');
+  return `${where} calls process.exit(), which would stop the grader along with your code. Return a value or throw an error instead, then grade again.`;
 }
 
 /** Scores one lab from the results of its test file. */
@@ -80,15 +100,24 @@ export async function gradeLabs(labs: Lab[], options: GradeOptions): Promise<Gra
     }
   }
   const runnable = labs.filter((lab) => !missing.has(lab.id));
-  const results = runnable.length
-    ? await runTests({
+  // The tests start first, in their own process; the static checks run here meanwhile.
+  const running = runnable.length
+    ? runTests({
         root: options.root,
         labsDir: options.labsDir,
         files: runnable.map((lab) => ({ file: lab.testFile, timeoutMs: lab.timeoutMs })),
+        loadTimeoutMs: options.loadTimeoutMs ?? 5000,
         ...(options.target ? { target: options.target } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       })
-    : [];
+    : Promise.resolve([]);
+  const student = (options.target ?? 'student') === 'student';
+  const statics = student ? (options.checker ?? new StaticChecker(options.root)).check(runnable) : new Map();
+  const results = await running;
   const byFile = new Map(results.map((result) => [result.file, result]));
-  return labs.map((lab) => scoreLab(lab, byFile.get(lab.testFile), options.root, missing.get(lab.id)));
+  return labs.map((lab) => {
+    const result = byFile.get(lab.testFile);
+    const diagnosis = missing.get(lab.id) ?? statics.get(lab.id)?.message ?? (student ? exitDiagnosis(lab, result, options.root) : undefined);
+    return scoreLab(lab, result, options.root, diagnosis);
+  });
 }

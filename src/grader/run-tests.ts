@@ -69,7 +69,7 @@ interface RoundOutcome {
 }
 
 /** Kills a child and everything it started. */
-function killTree(child: ChildProcess): void {
+export function killTree(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
     if (process.platform === 'win32') {
@@ -87,7 +87,7 @@ export async function runTests(request: RunRequest): Promise<FileResult[]> {
   const loadTimeoutMs = request.loadTimeoutMs ?? 10_000;
   const graceMs = request.graceMs ?? 1000;
   const budget = new Map(request.files.map(({ file, timeoutMs }) => [file, timeoutMs]));
-  const state = new Map<string, FileResult & { done: boolean }>(
+  const state = new Map<string, FileState>(
     request.files.map(({ file }) => [file, { file, collected: [], results: new Map(), done: false }]),
   );
   const work = mkdtempSync(join(tmpdir(), 'qc-grader-'));
@@ -100,42 +100,12 @@ export async function runTests(request: RunRequest): Promise<FileResult[]> {
       const skipFile = join(work, `skip-${round}.json`);
       writeFileSync(eventsFile, '');
       writeFileSync(skipFile, JSON.stringify(Object.fromEntries(pending.map((f) => [f.file, [...f.results.keys()]]))));
-      const running = new Map<string, { test?: string; since: number }>();
+      const running: Running = new Map();
       const apply = (event: GraderEvent): void => {
         const file = state.get(event.file);
         if (!file) return;
         request.onEvent?.(event);
-        switch (event.type) {
-          case 'collect-start':
-            running.set(event.file, { since: event.at });
-            break;
-          case 'collected':
-            file.collected = event.tests;
-            if (event.error) {
-              file.problem = { kind: 'load-error', error: event.error };
-              file.done = true;
-              running.delete(event.file);
-            } else running.set(event.file, { since: event.at });
-            break;
-          case 'test-start':
-            running.set(event.file, { test: event.name, since: event.at });
-            break;
-          case 'test-end': {
-            const timedOut = event.error?.message.startsWith('Test timed out') ?? false;
-            file.results.set(event.name, {
-              name: event.name,
-              status: event.state === 'pass' ? 'passed' : timedOut ? 'timeout' : 'failed',
-              ...(event.error ? { error: event.error } : {}),
-              durationMs: event.at - (running.get(event.file)?.since ?? event.at),
-            });
-            running.set(event.file, { since: event.at });
-            break;
-          }
-          case 'file-end':
-            file.done = true;
-            running.delete(event.file);
-            break;
-        }
+        applyEvent(file, running, event);
       };
       const outcome = await runRound(request, pending, eventsFile, skipFile, apply, running, budget, loadTimeoutMs, graceMs);
       settleRound(state, running, outcome, loadTimeoutMs);
@@ -158,8 +128,128 @@ export async function runTests(request: RunRequest): Promise<FileResult[]> {
   });
 }
 
+/** A file's results so far, and whether every test of it has an answer. */
+export type FileState = FileResult & { done: boolean };
+
+/** What each file is doing now: loading (no test) or running a test, since when. */
+export type Running = Map<string, { test?: string; since: number }>;
+
+/** Folds one progress event into a file's state and into what is running. */
+export function applyEvent(file: FileState, running: Running, event: GraderEvent): void {
+  switch (event.type) {
+    case 'collect-start':
+      running.set(event.file, { since: event.at });
+      break;
+    case 'collected':
+      file.collected = event.tests;
+      if (event.error) {
+        file.problem = { kind: 'load-error', error: event.error };
+        file.done = true;
+        running.delete(event.file);
+      } else running.set(event.file, { since: event.at });
+      break;
+    case 'test-start':
+      running.set(event.file, { test: event.name, since: event.at });
+      break;
+    case 'test-end': {
+      const timedOut = event.error?.message.startsWith('Test timed out') ?? false;
+      file.results.set(event.name, {
+        name: event.name,
+        status: event.state === 'pass' ? 'passed' : timedOut ? 'timeout' : 'failed',
+        ...(event.error ? { error: event.error } : {}),
+        durationMs: event.at - (running.get(event.file)?.since ?? event.at),
+      });
+      running.set(event.file, { since: event.at });
+      break;
+    }
+    case 'file-end':
+      file.done = true;
+      running.delete(event.file);
+      break;
+  }
+}
+
+/** The first file that has overrun its budget (a test) or the load limit (no test yet), if any. */
+export function overdue(
+  running: Running,
+  budget: (file: string) => number,
+  loadTimeoutMs: number,
+  graceMs: number,
+  now: number,
+): { file: string; test?: string; afterMs: number } | undefined {
+  for (const [file, where] of running) {
+    const limit = where.test ? budget(file) + graceMs : loadTimeoutMs;
+    if (now - where.since > limit) return { file, ...(where.test ? { test: where.test } : {}), afterMs: now - where.since };
+  }
+  return undefined;
+}
+
+/** Reads new whole lines of an events file as they are appended. */
+export class EventsReader {
+  #offset = 0;
+  constructor(readonly path: string) {}
+
+  read(): GraderEvent[] {
+    // Only whole lines are read; a line still being written waits for the next call.
+    const bytes = readFileSync(this.path);
+    const end = bytes.lastIndexOf(10) + 1;
+    if (end <= this.#offset) return [];
+    const events = parseEvents(bytes.subarray(this.#offset, end).toString('utf8')).events;
+    this.#offset = end;
+    return events;
+  }
+}
+
+export interface VitestChild {
+  child: ChildProcess;
+  /** The last few kilobytes the child wrote to stderr. */
+  stderr(): string;
+}
+
+/** Starts Vitest's labs project on `files` in a process group of its own (so all of it can be killed). */
+export function spawnLabsVitest(options: {
+  root: string;
+  labsDir: string;
+  files: string[];
+  target: string;
+  eventsFile: string;
+  skipFile?: string;
+  testTimeoutMs: number;
+  watch?: boolean;
+}): VitestChild {
+  const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+  const args = [
+    vitest,
+    options.watch ? 'watch' : 'run',
+    '--project=labs',
+    '--reporter=dot',
+    '--silent',
+    `--testTimeout=${options.testTimeoutMs}`,
+    ...options.files.map((file) => relative(options.root, file).split('\\').join('/')),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: options.root,
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      QC_LABS_DIR: relative(options.root, options.labsDir).split('\\').join('/') || '.',
+      [LAB_TARGET_ENV]: options.target,
+      [EVENTS_ENV]: options.eventsFile,
+      ...(options.skipFile ? { [SKIP_ENV]: options.skipFile } : {}),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-8000);
+  });
+  return { child, stderr: () => stderr };
+}
+
 /** How many tests and files have a final answer: a round that adds none has stalled. */
-function progressCount(state: Map<string, FileResult & { done: boolean }>): number {
+function progressCount(state: Map<string, FileState>): number {
   let n = 0;
   for (const file of state.values()) n += file.results.size + (file.done ? 1 : 0);
   return n;
@@ -177,8 +267,8 @@ function crashDetail(outcome: RoundOutcome): string {
  * test or file that was running when the process died is charged with it.
  */
 function settleRound(
-  state: Map<string, FileResult & { done: boolean }>,
-  running: Map<string, { test?: string; since: number }>,
+  state: Map<string, FileState>,
+  running: Running,
   outcome: RoundOutcome,
   loadTimeoutMs: number,
 ): void {
@@ -212,66 +302,35 @@ function runRound(
   eventsFile: string,
   skipFile: string,
   apply: (event: GraderEvent) => void,
-  running: Map<string, { test?: string; since: number }>,
+  running: Running,
   budget: Map<string, number>,
   loadTimeoutMs: number,
   graceMs: number,
 ): Promise<RoundOutcome> {
-  const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-  const maxBudget = Math.max(...pending.map((f) => budget.get(f.file)!));
-  const args = [
-    vitest,
-    'run',
-    '--project=labs',
-    '--reporter=dot',
-    '--silent',
-    `--testTimeout=${maxBudget}`,
-    ...pending.map((f) => relative(request.root, f.file).split('\\').join('/')),
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: request.root,
-    detached: process.platform !== 'win32',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      QC_LABS_DIR: relative(request.root, request.labsDir).split('\\').join('/') || '.',
-      [LAB_TARGET_ENV]: request.target ?? 'student',
-      [EVENTS_ENV]: eventsFile,
-      [SKIP_ENV]: skipFile,
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+  const { child, stderr } = spawnLabsVitest({
+    root: request.root,
+    labsDir: request.labsDir,
+    files: pending.map((f) => f.file),
+    target: request.target ?? 'student',
+    eventsFile,
+    skipFile,
+    testTimeoutMs: Math.max(...pending.map((f) => budget.get(f.file)!)),
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-8000);
-  });
-  let offset = 0;
-  const drain = (): void => {
-    // Only whole lines are read; a line still being written waits for the next poll.
-    const bytes = readFileSync(eventsFile);
-    const end = bytes.lastIndexOf(10) + 1;
-    if (end <= offset) return;
-    parseEvents(bytes.subarray(offset, end).toString('utf8')).events.forEach(apply);
-    offset = end;
-  };
+  const reader = new EventsReader(eventsFile);
   return new Promise((resolve) => {
     let killed: RoundOutcome['killed'];
     const timer = setInterval(() => {
-      drain();
-      const now = Date.now();
-      for (const [file, where] of running) {
-        const limit = where.test ? budget.get(file)! + graceMs : loadTimeoutMs;
-        if (now - where.since > limit && !killed) {
-          killed = { file, ...(where.test ? { test: where.test } : {}), afterMs: now - where.since };
-          killTree(child);
-        }
+      reader.read().forEach(apply);
+      const late = killed ? undefined : overdue(running, (file) => budget.get(file)!, loadTimeoutMs, graceMs, Date.now());
+      if (late) {
+        killed = late;
+        killTree(child);
       }
     }, POLL_MS);
     child.on('close', (exitCode, signal) => {
       clearInterval(timer);
-      drain();
-      resolve({ ...(killed ? { killed } : {}), exitCode, signal, stderr });
+      reader.read().forEach(apply);
+      resolve({ ...(killed ? { killed } : {}), exitCode, signal, stderr: stderr() });
     });
   });
 }

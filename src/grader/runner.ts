@@ -32,11 +32,12 @@ function tests(suite: Suite): Test[] {
 
 function serialize(error: unknown): SerializedError | undefined {
   if (!error || typeof error !== 'object') return error === undefined ? undefined : { name: 'Error', message: String(error) };
-  const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
+  const { name, message, stack, expected, actual } = error as Record<string, unknown>;
   return {
     name: typeof name === 'string' ? name : 'Error',
     message: typeof message === 'string' ? message : String(error),
     ...(typeof stack === 'string' ? { stack } : {}),
+    ...(typeof expected === 'string' && typeof actual === 'string' ? { expected, actual } : {}),
   };
 }
 

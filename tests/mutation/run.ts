@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { localImports } from '../../src/grader/imports';
 import { loadLabs, type Lab } from '../../src/labs/catalog';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,19 +33,7 @@ const equivalentSchema = z.array(
 
 /** The reference solution and every course module it imports, transitively (only files under src/). */
 export function filesToMutate(lab: Lab): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:from|import)\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      const base = resolve(dirname(file), spec!);
-      const target = [base, `${base}.ts`, join(base, 'index.ts')].find((p) => existsSync(p) && p.endsWith('.ts'));
-      if (target) visit(target);
-    }
-  };
-  visit(lab.solutionFile);
-  return [...seen]
+  return localImports(lab.solutionFile)
     .map((file) => relative(root, file).split('\\').join('/'))
     .filter((file) => file.startsWith('src/'))
     .sort();

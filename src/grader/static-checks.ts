@@ -1,0 +1,156 @@
+/**
+ * Checks of a student's file that need no test run: it parses, it still exports what the tests import,
+ * and it type-checks. Each problem becomes one diagnosis for the lab, with file:line and what to do.
+ *
+ * Type checking is the slow part, so it runs in two passes: a fast program with only the ES library
+ * and a few globals students use (console, timers), and — only when that finds errors — a full program
+ * with the project's own compiler options, whose verdict is the one reported, so the grader never
+ * disagrees with the student's editor.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import type { Lab } from '../labs/catalog';
+
+/** Globals a lab solution may reasonably use, declared for the fast pass. */
+const STUDENT_GLOBALS = `
+interface Console { log(...data: any[]): void; error(...data: any[]): void; warn(...data: any[]): void; info(...data: any[]): void; debug(...data: any[]): void; table(data: any, columns?: string[]): void; time(label?: string): void; timeEnd(label?: string): void; }
+declare var console: Console;
+declare function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): any;
+declare function clearTimeout(id: any): void;
+declare function setInterval(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): any;
+declare function clearInterval(id: any): void;
+declare function queueMicrotask(callback: () => void): void;
+declare function structuredClone<T>(value: T): T;
+declare var performance: { now(): number };
+`;
+const GLOBALS_FILE = '/__grader__/student-globals.d.ts';
+
+export interface StaticDiagnosis {
+  kind: 'syntax' | 'missing-export' | 'types';
+  message: string;
+}
+
+function position(file: ts.SourceFile, start: number | undefined, root: string): string {
+  const name = relative(root, file.fileName).split('\\').join('/');
+  if (start === undefined) return name;
+  const { line, character } = file.getLineAndCharacterOfPosition(start);
+  return `${name}:${line + 1}:${character + 1}`;
+}
+
+function describe(d: ts.Diagnostic, root: string): string {
+  const where = d.file ? position(d.file, d.start, root) : 'your file';
+  const text = ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '');
+  return `${where}: ${text} (TS${d.code})`;
+}
+
+/** The names a test file imports from the lab's own module (`./<id>`). */
+export function importedNames(testFile: string, id: string): string[] {
+  const source = ts.createSourceFile(testFile, readFileSync(testFile, 'utf8'), ts.ScriptTarget.Latest, true);
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!new RegExp(`^\\./${id}(\\.ts)?$`).test(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) names.push((element.propertyName ?? element.name).text);
+    }
+  }
+  return names;
+}
+
+/** The names a module exports, or undefined when it re-exports with `export *` (then we cannot tell). */
+export function exportedNames(source: ts.SourceFile): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (!statement.exportClause) return undefined;
+      if (ts.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) names.add(e.name.text);
+      continue;
+    }
+    const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) continue;
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) names.add(decl.name.text);
+    } else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
+      names.add((statement.name as ts.Identifier).text);
+    }
+  }
+  return names;
+}
+
+function compilerOptions(root: string): ts.CompilerOptions {
+  const configPath = join(root, 'tsconfig.json');
+  const parsed = existsSync(configPath)
+    ? ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
+    : undefined;
+  return { ...(parsed?.options ?? { strict: true }), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
+}
+
+/** Checks each lab's student file; returns a diagnosis for the labs that have a problem. */
+export class StaticChecker {
+  readonly #root: string;
+  readonly #full: ts.CompilerOptions;
+  readonly #fast: ts.CompilerOptions;
+  #oldFast: ts.Program | undefined;
+
+  constructor(root: string) {
+    this.#root = root;
+    this.#full = compilerOptions(root);
+    this.#fast = { ...this.#full, lib: ['lib.es2023.d.ts'], types: [] };
+  }
+
+  check(labs: Lab[]): Map<string, StaticDiagnosis> {
+    const result = new Map<string, StaticDiagnosis>();
+    const present = labs.filter((lab) => existsSync(lab.studentFile));
+    const host = ts.createCompilerHost(this.#fast);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, version, onError, create) =>
+      name === GLOBALS_FILE ? ts.createSourceFile(name, STUDENT_GLOBALS, version) : getSourceFile(name, version, onError, create);
+    const fileExists = host.fileExists.bind(host);
+    host.fileExists = (name) => name === GLOBALS_FILE || fileExists(name);
+    const program = ts.createProgram({
+      rootNames: [...present.map((lab) => lab.studentFile), GLOBALS_FILE],
+      options: this.#fast,
+      host,
+      ...(this.#oldFast ? { oldProgram: this.#oldFast } : {}),
+    });
+    this.#oldFast = program;
+    const needsFullCheck: Lab[] = [];
+    for (const lab of present) {
+      const source = program.getSourceFile(lab.studentFile)!;
+      const syntax = program.getSyntacticDiagnostics(source);
+      if (syntax.length) {
+        result.set(lab.id, {
+          kind: 'syntax',
+          message: `${describe(syntax[0]!, this.#root)}. Fix this syntax error (your editor underlines it in red), then grade again.`,
+        });
+        continue;
+      }
+      const exported = exportedNames(source);
+      const missing = exported ? importedNames(lab.testFile, lab.id).filter((name) => !exported.has(name)) : [];
+      if (missing.length) {
+        const file = relative(this.#root, lab.studentFile).split('\\').join('/');
+        result.set(lab.id, {
+          kind: 'missing-export',
+          message: `${file} no longer exports ${missing.map((n) => `\`${n}\``).join(', ')}, which the tests import. Keep every export of the starter, with the same name (the lesson shows the contract).`,
+        });
+        continue;
+      }
+      if (program.getSemanticDiagnostics(source).length) needsFullCheck.push(lab);
+    }
+    if (needsFullCheck.length) {
+      const full = ts.createProgram({ rootNames: needsFullCheck.map((lab) => lab.studentFile), options: this.#full });
+      for (const lab of needsFullCheck) {
+        const errors = full.getSemanticDiagnostics(full.getSourceFile(lab.studentFile)).filter((d) => d.category === ts.DiagnosticCategory.Error);
+        if (!errors.length) continue;
+        const more = errors.length > 1 ? ` (and ${errors.length - 1} more; \`npx tsc --noEmit\` lists them all)` : '';
+        result.set(lab.id, {
+          kind: 'types',
+          message: `${describe(errors[0]!, this.#root)}${more}. The grader scores a file only once it type-checks: fix the type errors your editor shows, then grade again.`,
+        });
+      }
+    }
+    return result;
+  }
+}

@@ -1,28 +1,62 @@
 /**
- * npm run grade [<lab-id>...] [--json]
- * Grades the student's files in labs/ and prints a report (or, with --json, one JSON object on stdout).
+ * npm run grade [<lab-id>...] [-- --json | --junit <file> | --classroom | --hint | --watch]
+ * Grades the student's files in labs/ and reports, per lab, points, tests, the next test to fix with
+ * its hints, and the total. See docs/grader.md.
  */
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { CatalogError, loadLabs } from '../labs/catalog';
-import { formatReport } from './format';
-import { gradeLabs } from './grade';
-import { buildReport } from './report';
+import { CatalogError, loadLabs, type Lab } from '../labs/catalog';
+import { writeClassroomOutputs } from './classroom';
+import { formatReport, nextToFix } from './format';
+import { gradeLabs, type GradedLab } from './grade';
+import { HintState } from './hints';
+import { checkIntegrity, sha256File } from './integrity';
+import { junitXml } from './junit';
+import { buildReport, type Report } from './report';
+import { watch } from './watch';
 
-const usage = `Usage: npm run grade [<lab-id>...] [-- --json]
+const usage = `Usage: npm run grade [<lab-id>...] [-- <options>]
 
-Grades your files in labs/<id>/<id>.ts and prints, per lab, your points, each test, and a hint.
-  <lab-id>   grade only these labs (default: all of them)
-  --json     print one JSON report on stdout instead (see docs/grader.md)
-  --help     show this help`;
+Grades your files in labs/<id>/<id>.ts: your points, each test, the next test to fix and a hint.
+  <lab-id>          grade only these labs (default: all of them)
+Options (after --, e.g. npm run grade -- --json):
+  --watch           regrade the lab you are editing each time you save
+  --hint            show the next step of the hint for the next test to fix
+  --json            print one JSON report on stdout (schema: docs/grader.md)
+  --junit <file>    also write a JUnit XML report to <file>
+  --classroom       also write GitHub Classroom results to $GITHUB_OUTPUT
+  --help            show this help`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${pc.red('grade:')} ${message}\n`);
   process.exit(code);
+}
+
+function course(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
+function studentFiles(labs: Lab[]): Map<string, { path: string; sha256: string | null }> {
+  return new Map(
+    labs.map((lab) => [
+      lab.id,
+      { path: relative(root, lab.studentFile).split('\\').join('/'), sha256: existsSync(lab.studentFile) ? sha256File(lab.studentFile) : null },
+    ]),
+  );
+}
+
+export async function gradeAndReport(labs: Lab[], labsDir: string): Promise<{ graded: GradedLab[]; report: Report }> {
+  const startedAt = Date.now();
+  const files = studentFiles(labs);
+  const graded = await gradeLabs(labs, { root, labsDir });
+  const report = buildReport(graded, { course: course(), integrity: checkIntegrity(root, labs, labsDir), studentFiles: files, startedAt, finishedAt: Date.now() });
+  return { graded, report };
 }
 
 async function main(): Promise<void> {
@@ -33,6 +67,10 @@ async function main(): Promise<void> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        junit: { type: 'string' },
+        classroom: { type: 'boolean', default: false },
+        hint: { type: 'boolean', default: false },
+        watch: { type: 'boolean', short: 'w', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'labs-dir': { type: 'string' },
       },
@@ -45,8 +83,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
+  if (values.watch && (values.json || values.junit || values.classroom)) {
+    fail('--watch shows a live report for people; use --json, --junit or --classroom without it');
+  }
+  if (values.junit !== undefined && !values.junit.trim()) fail('--junit needs a file name, e.g. --junit reports/junit.xml');
   const labsDir = resolve(values['labs-dir'] ?? join(root, 'labs'));
-  let labs;
+  let labs: Lab[];
   try {
     labs = loadLabs(labsDir);
   } catch (error) {
@@ -55,14 +97,33 @@ async function main(): Promise<void> {
   }
   const known = new Set(labs.map((lab) => lab.id));
   const unknown = positionals.filter((id) => !known.has(id));
-  if (unknown.length) {
-    fail(`no lab named ${unknown.map((id) => `"${id}"`).join(', ')}. The labs are: ${[...known].join(', ')}`);
-  }
+  if (unknown.length) fail(`no lab named ${unknown.map((id) => `"${id}"`).join(', ')}. The labs are: ${[...known].join(', ')}`);
   const chosen = positionals.length ? labs.filter((lab) => positionals.includes(lab.id)) : labs;
+
+  if (values.watch) {
+    await watch({ root, labsDir, labs: chosen, course: course() });
+    return;
+  }
+
   if (!values.json) process.stderr.write(pc.dim(`Grading ${chosen.map((lab) => lab.id).join(', ')}…\n`));
-  const graded = await gradeLabs(chosen, { root, labsDir });
-  if (values.json) process.stdout.write(`${JSON.stringify(buildReport(graded), null, 2)}\n`);
-  else process.stdout.write(`\n${formatReport(graded)}`);
+  const { graded, report } = await gradeAndReport(chosen, labsDir);
+  const hints = new HintState(root);
+  if (values.hint) {
+    const lab = graded.find((l) => !l.diagnosis && nextToFix(l));
+    if (!lab) process.stderr.write('Every graded test passes (or a lab cannot be graded yet): no hint to open.\n');
+    else hints.openNext(lab.id, nextToFix(lab)!.name);
+  }
+  if (values.junit) {
+    const file = resolve(values.junit);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, junitXml(report));
+  }
+  if (values.classroom) writeClassroomOutputs(report);
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const labsToShow = values.hint ? graded.filter((l) => l === graded.find((g) => !g.diagnosis && nextToFix(g))) : graded;
+    process.stdout.write(`\n${formatReport(labsToShow.length ? labsToShow : graded, report.integrity, { hintSteps: (lab, test) => hints.opened(lab, test) })}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,12 @@
 /**
  * The grader's report for people: per lab, the score, every test with its status and points, the first
- * test to fix with its message and hint, and the command to grade that lab again; then the total.
+ * test to fix with what it expected and got, and its hints so far; then the total, a progress bar across
+ * the course, and — when grading files were changed — a plain warning that the score is not valid.
  */
 import pc from 'picocolors';
 import type { GradedLab, GradedTest } from './grade';
+import { hintLines } from './hints';
+import type { IntegrityVerdict } from './integrity';
 
 /** Where `npm start` serves the course. */
 export const LOCAL_SITE = 'http://127.0.0.1:4321';
@@ -26,37 +29,74 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
-export function formatLab(lab: GradedLab): string {
+/** A bar of `width` cells, filled in proportion to score/max. */
+export function progressBar(score: number, max: number, width = 24): string {
+  const filled = max ? Math.round((score / max) * width) : 0;
+  return `${pc.green('█'.repeat(filled))}${pc.dim('░'.repeat(width - filled))}`;
+}
+
+export interface FormatOptions {
+  /** How many hint steps are open for a test (1–3). */
+  hintSteps?: (lab: string, test: string) => number;
+  /** List every test, not only the summary (default true). */
+  listTests?: boolean;
+}
+
+/** The first test a student should work on next: the first one that did not pass. */
+export function nextToFix(lab: GradedLab): GradedTest | undefined {
+  return lab.tests.find((test) => test.status !== 'passed');
+}
+
+export function formatLab(lab: GradedLab, options: FormatOptions = {}): string {
   const out: string[] = [];
   const full = lab.score === lab.max;
   out.push(`${pc.bold(lab.id)} ${pc.dim('·')} ${lab.title}  ${(full ? pc.green : pc.bold)(`${lab.score}/${lab.max} points`)}`);
   if (lab.diagnosis) {
     out.push(indent(`${pc.red('Could not grade this lab:')} ${lab.diagnosis}`, '  '));
-  } else {
-    for (const test of lab.tests) {
-      out.push(`  ${mark[test.status]} ${test.name} ${pc.dim(`${test.points}/${test.max}`)}`);
-    }
+  } else if (options.listTests ?? true) {
+    for (const test of lab.tests) out.push(`  ${mark[test.status]} ${test.name} ${pc.dim(`${test.points}/${test.max}`)}`);
   }
   const count = (status: GradedTest['status']) => lab.tests.filter((t) => t.status === status).length;
   const summary = [`${count('passed')} passed`, `${count('failed')} failed`];
   if (count('timeout')) summary.push(`${count('timeout')} timed out`);
   if (count('error')) summary.push(`${count('error')} could not run`);
   out.push(`  ${summary.join(', ')}`);
-  const next = lab.tests.find((test) => test.status !== 'passed');
+  const next = nextToFix(lab);
   if (next && !lab.diagnosis) {
-    out.push(`  ${pc.bold('First to fix:')} ${next.name}`);
+    out.push(`  ${pc.bold('Next to fix:')} ${next.name}`);
     if (next.message) out.push(indent(next.message, '    '));
-    out.push(`    ${pc.cyan('Hint:')} ${next.hints.question}`);
-    out.push(`    ${pc.dim('Lesson:')} ${lessonUrl(lab.lesson, next.hints.section)} ${pc.dim('(npm start)')}`);
+    const steps = options.hintSteps?.(lab.id, next.name) ?? 1;
+    for (const line of hintLines(next.hints, steps, (section) => lessonUrl(lab.lesson, section))) out.push(`    ${pc.cyan(line)}`);
+    if (steps < 3) out.push(pc.dim(`    More help: npm run grade -- --hint ${lab.id}`));
   }
   out.push(`  ${pc.dim('Grade again:')} npm run grade ${lab.id}`);
   return out.join('\n');
 }
 
-export function formatReport(labs: GradedLab[]): string {
+export function formatIntegrity(integrity: IntegrityVerdict): string | undefined {
+  if (integrity.verdict !== 'modified') return undefined;
+  return pc.red(
+    pc.bold(
+      `⚠ The grading files were changed: ${integrity.changed.join(', ')}.\n  This score is not valid. Restore them with: git checkout -- ${integrity.changed.join(' ')}`,
+    ),
+  );
+}
+
+/** The course-wide line: total points and a bar, with one mini-bar per lab when there are several. */
+export function formatProgress(labs: GradedLab[]): string {
   const score = labs.reduce((sum, lab) => sum + lab.score, 0);
   const max = labs.reduce((sum, lab) => sum + lab.max, 0);
-  const parts = labs.map(formatLab);
-  parts.push(pc.bold(`Total: ${score}/${max} points${labs.length > 1 ? ` across ${labs.length} labs` : ''}`));
+  const lines = [`${pc.bold('Total:')} ${score}/${max} points ${progressBar(score, max)} ${max ? Math.round((100 * score) / max) : 0}%`];
+  if (labs.length > 1) {
+    const width = Math.max(...labs.map((lab) => lab.id.length));
+    for (const lab of labs) lines.push(`  ${lab.id.padEnd(width)} ${progressBar(lab.score, lab.max, 12)} ${lab.score}/${lab.max}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatReport(labs: GradedLab[], integrity: IntegrityVerdict, options: FormatOptions = {}): string {
+  const warning = formatIntegrity(integrity);
+  const parts = [...(warning ? [warning] : []), ...labs.map((lab) => formatLab(lab, options)), formatProgress(labs)];
+  if (warning) parts.push(warning);
   return `${parts.join('\n\n')}\n`;
 }

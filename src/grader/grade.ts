@@ -8,7 +8,7 @@ import type { Lab } from '../labs/catalog';
 import { maxPoints, type Hints } from '../labs/schema';
 import { describeFileProblem, describeTestError, locate } from './diagnose';
 import { runTests, type FileResult, type TestStatus } from './run-tests';
-import { StaticChecker } from './static-checks';
+import { StaticChecker, type StaticDiagnosis } from './static-checks';
 
 export interface GradedTest {
   name: string;
@@ -112,12 +112,20 @@ export async function gradeLabs(labs: Lab[], options: GradeOptions): Promise<Gra
       })
     : Promise.resolve([]);
   const student = (options.target ?? 'student') === 'student';
-  const statics = student ? (options.checker ?? new StaticChecker(options.root)).check(runnable) : new Map();
+  const statics = student ? (options.checker ?? new StaticChecker(options.root)).check(runnable) : new Map<string, StaticDiagnosis>();
   const results = await running;
   const byFile = new Map(results.map((result) => [result.file, result]));
-  return labs.map((lab) => {
-    const result = byFile.get(lab.testFile);
-    const diagnosis = missing.get(lab.id) ?? statics.get(lab.id)?.message ?? (student ? exitDiagnosis(lab, result, options.root) : undefined);
-    return scoreLab(lab, result, options.root, diagnosis);
-  });
+  return labs.map((lab) =>
+    student
+      ? gradeStudentLab(lab, byFile.get(lab.testFile), options.root, missing.get(lab.id) ?? statics.get(lab.id)?.message)
+      : scoreLab(lab, byFile.get(lab.testFile), options.root),
+  );
+}
+
+/**
+ * Scores a student's lab, with the diagnosis that explains it best: a problem found before the run
+ * (missing file, syntax, exports, types), then a call to process.exit, then the run's own file problem.
+ */
+export function gradeStudentLab(lab: Lab, result: FileResult | undefined, root: string, before?: string): GradedLab {
+  return scoreLab(lab, result, root, before ?? exitDiagnosis(lab, result, root));
 }

@@ -3,7 +3,9 @@
  *   1. its test file and its lab.json name the same tests;
  *   2. the reference solution (labs/<id>/.meta/solution.ts) passes every graded test;
  *   3. the untouched starter (labs/<id>/<id>.ts) fails every graded test;
- *   4. each known mistake (labs/<id>/.meta/mistakes/<name>.ts) fails at least one.
+ *   4. each known mistake (labs/<id>/.meta/mistakes/<name>.ts) fails at least one;
+ *   5. grading is deterministic: the reference, graded again, gets exactly the same results (the
+ *      report has no timing fields per test, so every field is compared).
  * A lab that breaks any rule fails the run (exit code 1).
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -33,11 +35,13 @@ function mistakesOf(lab: Lab): string[] {
 }
 
 /** Runs the proofs for `labs` (all of them in one Vitest run per implementation). */
-export async function prove(labs: Lab[], labsDir: string, parallel = 2): Promise<Proof[]> {
+export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3): Promise<Proof[]> {
   const [reference, starter] = [
     await gradeLabs(labs, { root, labsDir, target: 'reference' }),
     await gradeLabs(labs, { root, labsDir, target: 'student' }),
   ];
+  const again: GradedLab[][] = [];
+  for (let i = 1; i < repeats; i++) again.push(await gradeLabs(labs, { root, labsDir, target: 'reference' }));
   const mistakeRuns = labs.flatMap((lab) => mistakesOf(lab).map((name) => ({ lab, name })));
   const mistakeResults = new Map<string, GradedLab>();
   for (let i = 0; i < mistakeRuns.length; i += parallel) {
@@ -71,6 +75,10 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2): Promise
           '`npm test` checks the course itself; grade your work with `npm run grade`.)',
       );
     } else held.push(`starter fails all ${start.tests.length} graded tests`);
+
+    const differing = again.filter((run) => JSON.stringify(run[index]) !== JSON.stringify(ref)).length;
+    if (differing) problems.push(`grading the reference ${repeats} times gave different results ${differing} time(s): a test depends on something other than the code`);
+    else held.push(`grading the reference ${repeats} times gives identical results`);
 
     const names = mistakesOf(lab);
     const uncaught = names.filter((name) => mistakeResults.get(`${lab.id}/${name}`)!.tests.every((t) => t.status === 'passed'));

@@ -223,7 +223,7 @@ export function spawnLabsVitest(options: {
     options.watch ? 'watch' : 'run',
     '--project=labs',
     '--reporter=dot',
-    '--silent',
+    '--silent=true',
     `--testTimeout=${options.testTimeoutMs}`,
     ...options.files.map((file) => relative(options.root, file).split('\\').join('/')),
   ];

@@ -3,8 +3,10 @@
  * throwing on import, looping forever), strip what varies (durations, absolute paths), and compare.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLabs } from '../../src/labs/catalog';
 import { gradeLabs, type GradedLab } from '../../src/grader/grade';
 import { reportSchema } from '../../src/grader/report';
@@ -95,32 +97,94 @@ describe('grader timing', () => {
   }, 30_000);
 });
 
-describe('grade CLI', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/grader/cli.ts'), ...args], {
+describe('grade CLI', { timeout: 60_000 }, () => {
+  // Hint progress is kept under node_modules/.cache; each test run starts from a fresh copy of the root's.
+  const hintState = join(root, 'node_modules', '.cache', 'queues-and-caches', 'hints.json');
+  beforeEach(() => rmSync(hintState, { force: true }));
+  afterAll(() => rmSync(hintState, { force: true }));
+  const cli = (...args: (string | Record<string, string>)[]) => {
+    const env = args.find((a): a is Record<string, string> => typeof a === 'object') ?? {};
+    return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/grader/cli.ts'), ...args.filter((a): a is string => typeof a === 'string')], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,
       // Plain text whatever the CI sets (picocolors turns colours on when CI is set).
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
+  };
 
   it('--json prints exactly one JSON report on stdout, in the documented shape', () => {
     const run = cli('--json', '--labs-dir', fixtures, 'passing', 'partial');
     expect(run.status).toBe(0);
     const report = reportSchema.parse(JSON.parse(run.stdout));
-    expect(report).toMatchObject({ score: 4, max: 6, labs: [{ id: 'passing', score: 3, max: 3 }, { id: 'partial', score: 1, max: 3 }] });
+    expect(report).toMatchObject({
+      version: 1,
+      course: { name: 'queues-and-caches' },
+      integrity: { verdict: 'unverified', changed: [] },
+      score: 4,
+      max: 6,
+      labs: [
+        { id: 'passing', score: 3, max: 3, studentFile: { path: 'tests/grader/fixtures/labs/passing/passing.ts', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+        { id: 'partial', score: 1, max: 3 },
+      ],
+    });
+    expect(Date.parse(report.gradedAt)).not.toBeNaN();
   });
 
-  it('prints points, tests, the first failure with its hint, the rerun command and the total', () => {
+  it('writes a JUnit XML report with one testcase per graded test and its points', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'qc-junit-')), 'junit.xml');
+    const run = cli('--labs-dir', fixtures, '--junit', file, 'partial', 'throws-on-import');
+    expect(run.status).toBe(0);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="queues-and-caches" tests="4" failures="1" errors="2"/);
+    expect(xml).toContain('<testsuite name="partial" tests="2" failures="1" errors="0" skipped="0">');
+    expect(xml).toContain('<testcase classname="partial" name="double &gt; doubles 5">');
+    expect(xml).toContain('<property name="points" value="0"/><property name="max" value="2"/>');
+    expect(xml).toContain('<failure type="failed" message="expected 10, but got 5">');
+    expect(xml).toMatch(/<error type="error" message="tests\/grader\/fixtures\/labs\/throws-on-import\/throws-on-import.ts:2:7 throws while it is being loaded/);
+    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml.match(/<\/testcase>/g)).toHaveLength(4);
+  });
+
+  it('writes GitHub Classroom results with each lab\'s points to $GITHUB_OUTPUT', () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'qc-classroom-')), 'output');
+    writeFileSync(output, '');
+    const run = cli('--labs-dir', fixtures, '--classroom', 'passing', 'partial', { GITHUB_OUTPUT: output });
+    expect(run.status).toBe(0);
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    const decoded = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), JSON.parse(Buffer.from(line.slice(line.indexOf('=') + 1), 'base64').toString())]));
+    expect(decoded).toEqual({
+      passing: { version: 1, status: 'pass', max_score: 3, tests: [{ name: 'double > doubles 2', status: 'pass', score: 1 }, { name: 'double > doubles 5', status: 'pass', score: 2 }] },
+      partial: {
+        version: 1,
+        status: 'fail',
+        max_score: 3,
+        tests: [{ name: 'double > doubles 2', status: 'pass', score: 1 }, { name: 'double > doubles 5', status: 'fail', score: 0, message: 'expected 10, but got 5' }],
+      },
+    });
+  });
+
+  it('opens the next hint step on --hint and remembers it', () => {
+    const run = cli('--labs-dir', fixtures, '--hint', 'partial');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Hint 1/3: q?');
+    expect(run.stdout).toContain('Hint 2/3: i.');
+    const again = cli('--labs-dir', fixtures, '--hint', 'partial');
+    expect(again.stdout).toContain('Hint 3/3: read http://127.0.0.1:4321/module-16/littles-law/#littles-law');
+    expect(again.stdout).not.toContain('More help');
+  });
+
+  it('prints points, tests, the next failure with what it expected and got, its hint, the rerun command and the total', () => {
     const run = cli('--labs-dir', fixtures, 'partial');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('partial · Fixture partial  1/3 points');
     expect(run.stdout).toContain('1 passed, 1 failed');
-    expect(run.stdout).toContain('First to fix: double > doubles 5');
-    expect(run.stdout).toContain('Hint: q?');
+    expect(run.stdout).toContain('Next to fix: double > doubles 5');
+    expect(run.stdout).toContain('expected 10, but got 5');
+    expect(run.stdout).toContain('Hint 1/3: q?');
+    expect(run.stdout).toContain('More help: npm run grade -- --hint partial');
     expect(run.stdout).toContain('Grade again: npm run grade partial');
-    expect(run.stdout).toContain('Total: 1/3 points');
+    expect(run.stdout).toMatch(/Total: 1\/3 points .* 33%/);
   });
 
   it('names an unknown lab and lists the real ones, exiting 2', () => {

@@ -5,8 +5,10 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 
-// Astro's telemetry would try to reach the network from student laptops; the course works offline.
+// Astro's telemetry and its update check would reach the network from student laptops (and the
+// update notice would urge an Astro that needs Node 22); the course works offline, on Node 20.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
 export default defineConfig({
   // Served from 127.0.0.1 by `npm start` and `npm run preview`; no request leaves the machine.

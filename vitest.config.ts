@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/grader/**/*.test.ts'],
-          exclude: ['tests/grader/fixtures/**'],
+          exclude: ['tests/grader/fixtures/**', 'tests/grader/tmp-*/**'],
           pool: 'threads',
         },
       },

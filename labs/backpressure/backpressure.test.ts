@@ -95,8 +95,9 @@ describe('BoundedQueue', () => {
     queue.offer('a');
     queue.offer('b');
     expectOffer("offer('c') to a full 'reject' queue holding [a, b]", queue.offer('c'), 'rejected');
-    expectExactly('size after the rejected offer', queue.size, 2);
-    expectItems('the queue after the rejected offer', drain(queue), ['a', 'b']);
+    expectOffer("offer('d', 9) to the same queue ('reject' ignores priorities)", queue.offer('d', 9), 'rejected');
+    expectExactly('size after the rejected offers', queue.size, 2);
+    expectItems('the queue after the rejected offers', drain(queue), ['a', 'b']);
   });
 
   it('drop-oldest: a full queue drops the item that has waited longest and queues the newcomer at the back', () => {
@@ -399,13 +400,15 @@ describe('AimdLimiter', () => {
     expectExactly('inFlight after a refused tryAcquire()', limiter.inFlight, 3);
     second!.release('ignored');
     expectExactly('inFlight after one release', limiter.inFlight, 2);
-    let threw = false;
+    let thrown: unknown;
     try {
       second!.release('ignored');
-    } catch {
-      threw = true;
+    } catch (error) {
+      thrown = error;
     }
-    expectExactly('whether releasing the same permit a second time throws', threw, true);
+    if (!(thrown instanceof Error && thrown.message.trim() !== '')) {
+      assert.fail(`releasing the same permit a second time should throw an Error with a message saying what went wrong, but it ${thrown === undefined ? 'returned normally' : `threw ${describeValue(thrown)}`}`);
+    }
     expectExactly('inFlight after the second release of one permit', limiter.inFlight, 2);
     acquire(limiter, 1);
     expectExactly('inFlight after taking the freed slot', limiter.inFlight, 3);

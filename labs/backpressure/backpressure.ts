@@ -169,7 +169,7 @@ export interface AimdLimiterOptions {
 export interface Permit {
   /**
    * Frees the request's slot and reports how it ended. An unknown outcome throws a RangeError naming
-   * `outcome`; a second release of the same permit throws an Error and changes nothing.
+   * `outcome`; a second release of the same permit throws an Error that says so, and changes nothing.
    */
   release(outcome: Outcome): void;
 }

@@ -36,7 +36,9 @@ export function filesToMutate(lab: Lab): string[] {
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    const code = readFileSync(file, 'utf8');
+    // Type-only imports and re-exports leave no code at run time, so the files they name are not part
+    // of what the tests exercise (a model that imports only the Clock type must not pull in ManualClock).
+    const code = readFileSync(file, 'utf8').replace(/^\s*(?:import|export)\s+type\s[^;]*;/gm, '');
     for (const [, spec] of code.matchAll(/(?:from|import)\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
       const base = resolve(dirname(file), spec!);
       const target = [base, `${base}.ts`, join(base, 'index.ts')].find((p) => existsSync(p) && p.endsWith('.ts'));

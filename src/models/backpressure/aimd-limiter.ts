@@ -40,7 +40,7 @@ export interface AimdLimiterOptions {
 
 /** Permission to run one request; release it exactly once, when the request ends. */
 export interface Permit {
-  /** Frees the request's slot and reports how it ended. A second release throws an Error. */
+  /** Frees the request's slot and reports how it ended. A second release throws an Error that says so. */
   release(outcome: Outcome): void;
 }
 
@@ -93,7 +93,7 @@ export class AimdLimiter {
     let released = false;
     return {
       release: (outcome: Outcome): void => {
-        if (!OUTCOMES.includes(outcome)) throw new RangeError(`outcome must be one of ${OUTCOMES.join(', ')} (got ${String(outcome)})`);
+        if (!OUTCOMES.includes(outcome)) throw new RangeError(`outcome must be 'success', 'dropped' or 'ignored' (got ${String(outcome)})`);
         if (released) throw new Error('this permit was already released');
         released = true;
         this.#inFlight--;

@@ -57,7 +57,7 @@ export class BoundedQueue<T> {
   constructor(options: BoundedQueueOptions) {
     this.capacity = integerAtLeast('capacity', options.capacity, 1);
     if (!OVERFLOW_POLICIES.includes(options.overflow)) {
-      throw new RangeError(`overflow must be one of ${OVERFLOW_POLICIES.join(', ')} (got ${String(options.overflow)})`);
+      throw new RangeError(`overflow must be 'reject', 'drop-oldest' or 'shed-lowest-priority' (got ${String(options.overflow)})`);
     }
     this.overflow = options.overflow;
   }

@@ -84,7 +84,6 @@ export class AimdLimiter {
     return this.#inFlight;
   }
 
-  // #region acquire
   /** A permit for one request, or `undefined` when `limit` requests are already in flight. */
   tryAcquire(): Permit | undefined {
     if (this.#inFlight >= this.#limit) return undefined;
@@ -108,5 +107,4 @@ export class AimdLimiter {
     else if (2 * inFlightAtStart >= next) next += 1;
     this.#limit = Math.min(this.#maxLimit, Math.max(this.#minLimit, next));
   }
-  // #endregion acquire
 }

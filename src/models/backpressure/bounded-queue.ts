@@ -67,7 +67,6 @@ export class BoundedQueue<T> {
     return this.#entries.length;
   }
 
-  // #region offer
   /**
    * Offers an item. Below capacity it is always accepted; at capacity the overflow policy decides.
    * @param priority larger is more important; any finite number. Only `shed-lowest-priority` uses it.
@@ -97,7 +96,6 @@ export class BoundedQueue<T> {
     this.#entries.push(entry);
     return { outcome: 'replaced', dropped: shed!.item };
   }
-  // #endregion offer
 
   /** Removes and returns the item that has waited longest, or `undefined` when the queue is empty. */
   poll(): T | undefined {

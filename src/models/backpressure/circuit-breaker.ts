@@ -67,7 +67,6 @@ export class CircuitBreaker {
     return this.#state;
   }
 
-  // #region breaker
   /** Asks to make one call: true lets it through (in half-open, as one of the trials); false means fail fast. */
   allowCall(): boolean {
     this.#catchUp();
@@ -100,7 +99,6 @@ export class CircuitBreaker {
       this.#trialSuccesses = 0;
     }
   }
-  // #endregion breaker
 
   #open(): void {
     this.#state = 'open';

@@ -13,13 +13,18 @@ function resolveLocal(from: string, spec: string): string | undefined {
   return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => /\.tsx?$/.test(p) && existsSync(p));
 }
 
-/** `entry` and every local .ts file it imports, directly or not, except those in `exclude`. */
+/**
+ * `entry` and every local .ts file it imports, directly or not, except those in `exclude`. Type-only
+ * imports and re-exports leave no code at run time, so the files they name are not followed (a model
+ * that imports only the Clock type does not depend on ManualClock's code).
+ */
 export function localImports(entry: string, exclude: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file) || exclude.has(file)) return;
     seen.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    const code = readFileSync(file, 'utf8').replace(/^\s*(?:import|export)\s+type\s[^;]*;/gm, '');
+    for (const match of code.matchAll(IMPORT)) {
       const target = resolveLocal(file, (match[1] ?? match[2] ?? match[3])!);
       if (target) visit(target);
     }

@@ -1,0 +1,75 @@
+/**
+ * The backpressure lesson: its formulas render, its diagrams are labelled images that show what the
+ * lab's model does, it reads completely without JavaScript, and its lab embed shows the brief, the
+ * contract from the real starter file, the grade command and the points.
+ */
+import { expect, test } from '@playwright/test';
+import { BoundedQueue, OVERFLOW_POLICIES, type OfferResult } from '../../src/models/backpressure/bounded-queue';
+import { labs } from './pages';
+
+const lesson = '/module-16/backpressure/';
+const lab = labs.find((l) => l.id === 'backpressure')!;
+const diagrams = [
+  'Three overflow policies applied to one full queue',
+  'Flow control by credits and by pull',
+  'The three states of a circuit breaker',
+];
+
+test('the lesson renders its formulas with KaTeX and no errors', async ({ page }) => {
+  await page.goto(lesson);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Backpressure');
+  expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+  await expect(page.locator('.katex-error')).toHaveCount(0);
+  await expect(page.locator('.katex-display').first()).toContainText('nmax');
+});
+
+test('each diagram is an image with a name and a description', async ({ page }) => {
+  await page.goto(lesson);
+  for (const name of diagrams) {
+    const image = page.getByRole('img', { name, exact: true });
+    await expect(image).toBeVisible();
+    await expect(image).toHaveAccessibleDescription(/.{80,}/);
+  }
+});
+
+test("the overflow diagram shows what the lab's model returns for each policy", async ({ page }) => {
+  await page.goto(lesson);
+  const figure = page.getByRole('img', { name: diagrams[0], exact: true });
+  const start = [
+    ['a', 1],
+    ['b', 3],
+    ['c', 1],
+    ['d', 2],
+  ] as const;
+  for (const overflow of OVERFLOW_POLICIES) {
+    const queue = new BoundedQueue<string>({ capacity: 4, overflow });
+    for (const [id, priority] of start) queue.offer(id, priority);
+    const result: OfferResult<string> = queue.offer('e', 2);
+    const shown = result.outcome === 'replaced' ? `'replaced', dropped ${result.dropped}` : `'${result.outcome}'`;
+    await expect(figure, `the row for ${overflow}`).toContainText(shown);
+  }
+});
+
+test('reads completely without JavaScript: no islands, and the diagrams and lab are in the HTML', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(lesson);
+  await expect(page.locator('astro-island')).toHaveCount(0);
+  for (const name of diagrams) await expect(page.getByRole('img', { name, exact: true })).toBeVisible();
+  await expect(page.locator('[data-lab="backpressure"]')).toContainText('npm run grade backpressure');
+  await context.close();
+});
+
+test('the lab embed shows the brief, the classes from the starter file, the grade command and the points', async ({ page }) => {
+  await page.goto(lesson);
+  const embed = page.locator('[data-lab="backpressure"]');
+  const points = lab.tests.reduce((sum, t) => sum + t.points, 0);
+  await expect(embed).toContainText(`${lab.tests.length} graded tests · ${points} points`);
+  await expect(embed).toContainText('ties go against the later arrival');
+  await expect(embed).toContainText('export class CircuitBreaker {');
+  await expect(embed).toContainText('tryAcquire(): Permit | undefined;');
+  await expect(embed).not.toContainText('not implemented');
+  await expect(embed).toContainText('npm run grade backpressure');
+  await embed.getByText(`The ${lab.tests.length} graded tests`).click();
+  await expect(embed.locator('.lab-tests li')).toHaveCount(lab.tests.length);
+});

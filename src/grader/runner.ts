@@ -6,8 +6,7 @@
  * student runs `npx vitest`), it behaves exactly like Vitest's runner.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { File, Suite, Task, Test } from '@vitest/runner';
-import { VitestTestRunner } from 'vitest/runners';
+import { TestRunner, type RunnerTask as Task, type RunnerTestCase as Test, type RunnerTestFile as File, type RunnerTestSuite as Suite } from 'vitest';
 import { EVENTS_ENV, SKIP_ENV, type GraderEvent, type SerializedError } from './events';
 
 const eventsFile = process.env[EVENTS_ENV];
@@ -41,7 +40,7 @@ function serialize(error: unknown): SerializedError | undefined {
   };
 }
 
-export default class GraderRunner extends VitestTestRunner {
+export default class GraderRunner extends TestRunner {
   override onCollectStart(file: File): void {
     emit({ type: 'collect-start', file: file.filepath, at: Date.now() });
     super.onCollectStart(file);

@@ -4,8 +4,10 @@
  * uses:
  *   - each file in mistakes/ overrides one small protected step of it to make one classic mistake, so
  *     every mistake differs from a correct queue in exactly that step;
- *   - passing all graded tests with it (see docs/dead-letter-queue.md) shows the tests depend on the
- *     contract, not on how the reference happens to be written.
+ *   - it passes every graded test (to check, export it as RetryQueue from a file in mistakes/ and
+ *     grade that target: QC_LAB_TARGET=mistake:dead-letter-queue/<file> npx vitest run --project labs
+ *     labs/dead-letter-queue), which shows the tests depend on the contract, not on how the reference
+ *     happens to be written.
  */
 import type { DeadLetter, DrainReport } from './solution';
 

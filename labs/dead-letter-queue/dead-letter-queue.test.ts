@@ -327,87 +327,102 @@ describe('replay', () => {
 
 describe('every message ends in exactly one place', () => {
   it('acked, dead-lettered or waiting — never lost, never in two places — over random failures and replays', async () => {
-    const failure = fc.constantFrom<(attempt: number) => Outcome>(
-      (attempt) => ({ throws: new Error(`failed attempt ${attempt}`) }),
-      (attempt) => ({ rejects: new Error(`rejected attempt ${attempt}`) }),
-      () => ({ throws: 'a string' }),
-      () => ({ rejects: undefined }),
-    );
+    /** How a message fails, while it fails: readable names, so that a counterexample reads well. */
+    const failures = {
+      'throws an Error': (attempt: number): Outcome => ({ throws: new Error(`failed attempt ${attempt}`) }),
+      'rejects with an Error': (attempt: number): Outcome => ({ rejects: new Error(`rejected attempt ${attempt}`) }),
+      'throws a string': (): Outcome => ({ throws: 'a string' }),
+      'rejects with undefined': (): Outcome => ({ rejects: undefined }),
+    };
     const scenario = fc.record({
       maxAttempts: fc.integer({ min: 1, max: 4 }),
       rounds: fc.array(
         fc.record({
           // Each new message fails its first `failures` deliveries (counted over all drains), then succeeds.
-          publish: fc.array(fc.record({ failures: fc.nat({ max: 6 }), failure }), { maxLength: 6 }),
+          publish: fc.array(
+            fc.record({ failures: fc.nat({ max: 6 }), how: fc.constantFrom(...(Object.keys(failures) as (keyof typeof failures)[])) }),
+            { maxLength: 6 },
+          ),
+          // Then: no replay, replay(), or replay(ids) with ids m0, m1, … (some of them not dead letters).
           replay: fc.oneof(fc.constant<'none' | 'all'>('none'), fc.constant<'none' | 'all'>('all'), fc.array(fc.nat({ max: 20 }), { maxLength: 4 })),
         }),
         { minLength: 1, maxLength: 4 },
       ),
     });
-    await fc.assert(
+    const details = await fc.check(
       fc.asyncProperty(scenario, async ({ maxAttempts, rounds }) => {
         const queue = new RetryQueue<number>({ maxAttempts });
-        const plan: { failures: number; fail: (attempt: number) => Outcome }[] = [];
+        const plan: { failures: number; how: keyof typeof failures }[] = [];
         const delivered: number[] = [];
         const acked = new Set<string>();
-        /** Deliveries since each waiting message was published or replayed. */
+        /** Deliveries since each live message was published or replayed; absent once acked or dead-lettered. */
         const fresh = new Map<string, number>();
-        const problem = (round: number, text: string) => {
-          throw new Error(`round ${round + 1}: ${text}`);
-        };
         for (const [r, round] of rounds.entries()) {
-          for (const { failures, failure: fail } of round.publish) {
+          const problem = (text: string): never => {
+            throw new Error(`round ${r + 1}: ${text}`);
+          };
+          for (const step of round.publish) {
             const id = `m${plan.length}`;
             queue.publish(id, plan.length);
-            plan.push({ failures, fail });
+            plan.push(step);
             delivered.push(0);
             fresh.set(id, 0);
           }
+          // A problem seen inside the handler is kept for later: thrown there, the queue would take it
+          // for a failed delivery.
+          let seenInHandler: string | undefined;
           const report = await queue.drain((body, attempt, id) => {
             const seen = fresh.get(id);
-            if (seen === undefined) problem(r, `${id} was delivered, but it had already been acked or dead-lettered`);
-            if (attempt !== seen! + 1) problem(r, `${id} was delivered with attempt ${attempt}, but it was its delivery number ${seen! + 1}`);
-            if (attempt > maxAttempts) problem(r, `${id} was delivered a ${attempt}th time with maxAttempts ${maxAttempts}`);
+            if (seen === undefined) seenInHandler ??= `${id} was delivered after it had been acked or dead-lettered`;
+            else if (attempt !== seen + 1) seenInHandler ??= `${id} was delivered with attempt ${attempt}, but it was its delivery number ${seen + 1}`;
+            else if (attempt > maxAttempts) seenInHandler ??= `${id} was delivered with attempt ${attempt} although maxAttempts is ${maxAttempts}`;
             fresh.set(id, attempt);
             delivered[body]!++;
-            const step = plan[body]!;
-            const outcome = delivered[body]! <= step.failures ? step.fail(attempt) : undefined;
+            const { failures: failing, how } = plan[body]!;
+            const outcome = delivered[body]! <= failing ? failures[how](attempt) : undefined;
             if (outcome && 'throws' in outcome) throw outcome.throws;
             if (outcome && 'rejects' in outcome) return Promise.reject(outcome.rejects);
             return undefined;
           });
+          if (seenInHandler) problem(seenInHandler);
           for (const id of report.acked) {
-            if (acked.has(id)) problem(r, `${id} was acked twice`);
+            if (acked.has(id)) problem(`${id} was acked twice`);
             acked.add(id);
             fresh.delete(id);
           }
           const dead = queue.deadLetters();
           for (const letter of dead) {
-            if (letter.attempts !== maxAttempts) problem(r, `${letter.id} is a dead letter with attempts ${letter.attempts}, not maxAttempts ${maxAttempts}`);
-            if (acked.has(letter.id)) problem(r, `${letter.id} is both acked and dead-lettered`);
+            if (letter.attempts !== maxAttempts) problem(`${letter.id} is a dead letter with attempts ${letter.attempts}, not maxAttempts ${maxAttempts}`);
+            if (acked.has(letter.id)) problem(`${letter.id} is both acked and dead-lettered`);
           }
           for (const letter of report.deadLettered) {
-            if (!dead.some((d) => d.id === letter.id)) problem(r, `the report dead-lettered ${letter.id}, but deadLetters() does not list it`);
+            if (!dead.some((d) => d.id === letter.id)) problem(`the report dead-lettered ${letter.id}, but deadLetters() does not list it`);
             fresh.delete(letter.id);
           }
-          if (queue.depth !== 0) problem(r, `depth is ${queue.depth} after a drain`);
-          const places = plan.map((_, i) => `m${i}`).filter((id) => acked.has(id) || dead.some((d) => d.id === id));
-          if (places.length !== plan.length || new Set(dead.map((d) => d.id)).size !== dead.length) {
-            problem(r, `${plan.length} messages were published, but after the drain ${acked.size} are acked and the dead letters are ${describeValue(dead.map((d) => d.id))}`);
-          }
+          if (queue.depth !== 0) problem(`depth is ${queue.depth} after a drain`);
+          const missing = plan.map((_, i) => `m${i}`).filter((id) => !acked.has(id) && !dead.some((d) => d.id === id));
+          if (missing.length) problem(`after the drain, ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} neither acked nor in deadLetters()`);
+          if (new Set(dead.map((d) => d.id)).size !== dead.length) problem(`deadLetters() lists an id twice: ${describeValue(dead.map((d) => d.id))}`);
           if (round.replay === 'none') continue;
           const ids = round.replay === 'all' ? undefined : round.replay.map((i) => `m${i}`);
           const moving = dead.filter((d) => ids === undefined || ids.includes(d.id));
+          const call = `replay(${ids === undefined ? '' : describeValue(ids)})`;
           const moved = queue.replay(ids);
-          if (moved !== moving.length) problem(r, `replay(${describeValue(ids)}) returned ${moved}, but ${moving.length} of those ids were dead letters`);
-          if (queue.depth !== moving.length) problem(r, `depth is ${queue.depth} after replaying ${moving.length} messages into an empty main queue`);
+          if (moved !== moving.length) problem(`${call} returned ${moved}, but ${moving.length} of those ids were dead letters`);
+          if (queue.depth !== moving.length) problem(`depth is ${queue.depth} after ${call} moved ${moving.length} messages into an empty main queue`);
           const left = queue.deadLetters().map((d) => d.id);
           const want = dead.filter((d) => !moving.includes(d)).map((d) => d.id);
-          if (!isDeepStrictEqual(left, want)) problem(r, `after replay(${describeValue(ids)}) the dead letters are ${describeValue(left)}, not ${describeValue(want)}`);
+          if (!isDeepStrictEqual(left, want)) problem(`after ${call} the dead letters are ${describeValue(left)}, not ${describeValue(want)}`);
           for (const letter of moving) fresh.set(letter.id, 0);
         }
       }),
       property,
     );
+    if (details.failed) {
+      // fast-check keeps the property's own error in `cause`; put it first, where the grader shows it.
+      const error = details.errorInstance;
+      const why = error instanceof Error ? error.message : describeValue(error);
+      assert.fail(`${why}\n(seed ${details.seed}, smallest failing case: ${fc.stringify(details.counterexample)})`);
+    }
   });
 });

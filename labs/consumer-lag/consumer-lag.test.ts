@@ -54,6 +54,11 @@ describe('partitionLag', () => {
     expectExactly('partitionLag({ partition: 0, logEndOffset: 15240, committedOffset: 15234 })', partitionLag({ partition: 0, logEndOffset: 15240, committedOffset: 15234 }), 6);
     expectExactly('partitionLag({ partition: 3, logEndOffset: 42, committedOffset: 0 })', partitionLag({ partition: 3, logEndOffset: 42, committedOffset: 0 }), 42);
     expectExactly('partitionLag of a partition read to the end (both offsets 500)', partitionLag({ partition: 2, logEndOffset: 500, committedOffset: 500 }), 0);
+    expectExactly(
+      'partitionLag({ partition: 0, logEndOffset: 2 ** 53 - 1, committedOffset: 2 ** 53 - 10 }), at the largest offset a number holds exactly,',
+      partitionLag({ partition: 0, logEndOffset: Number.MAX_SAFE_INTEGER, committedOffset: Number.MAX_SAFE_INTEGER - 9 }),
+      9,
+    );
   });
 
   it('rejects a committed offset beyond the log-end offset with a RangeError naming committedOffset', () => {

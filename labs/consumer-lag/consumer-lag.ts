@@ -53,11 +53,11 @@ export interface LagSample {
 
 /** When to raise which alert. */
 export interface AlertPolicy {
-  /** Lag at or above this is a warning (> 0). */
+  /** Lag at or above this is a warning: a finite number > 0. */
   warningLag: number;
   /** Lag at or above this is critical (> warningLag). */
   criticalLag: number;
-  /** How long lag must have risen without a break to count as growing, in milliseconds (> 0). */
+  /** How long lag must have risen without a break to count as growing, in milliseconds: a finite number > 0. */
   windowMs: number;
 }
 
@@ -79,8 +79,8 @@ export type LagAlert = 'ok' | 'warning' | 'critical' | 'growing';
  * growing.
  *
  * Throws a RangeError when `samples` is empty (message names `samples`), when the times are not
- * finite and strictly increasing (names `timeMs`), when a lag is negative or NaN (names `lag`), or when
- * the policy breaks its rules (names `warningLag`, `criticalLag` or `windowMs`).
+ * finite and strictly increasing (names `timeMs`), when a lag is negative, NaN or infinite (names
+ * `lag`), or when the policy breaks its rules above (names `warningLag`, `criticalLag` or `windowMs`).
  */
 export function classifyLag(samples: readonly LagSample[], policy: AlertPolicy): LagAlert {
   // TODO

@@ -72,11 +72,11 @@ export interface LagSample {
 
 /** When to raise which alert. */
 export interface AlertPolicy {
-  /** Lag at or above this is a warning (> 0). */
+  /** Lag at or above this is a warning: a finite number > 0. */
   warningLag: number;
   /** Lag at or above this is critical (> warningLag). */
   criticalLag: number;
-  /** How long lag must have risen without a break to count as growing, in milliseconds (> 0). */
+  /** How long lag must have risen without a break to count as growing, in milliseconds: a finite number > 0. */
   windowMs: number;
 }
 

@@ -1,8 +1,8 @@
 // Autograder for the queue-models lab. Each test is one graded behaviour; points and hints for each
 // are in lab.json, keyed by the test's full name. Run: npm run grade queue-models
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
-import { expectClose, expectExactly, expectRangeError } from '../../src/labkit/assertions';
+import { assert, describe, it } from 'vitest';
+import { describeValue, expectClose, expectExactly, expectRangeError } from '../../src/labkit/assertions';
 import { expectMeanNear } from '../../src/labkit/batch-means';
 import { deterministicSampler, erlangSampler, exponentialSampler, hyperexponentialSampler } from '../../src/models/distributions';
 import { createRng } from '../../src/models/rng';
@@ -21,9 +21,11 @@ import {
 /** Fixed seed, so that the same code always meets the same cases and gets the same score. */
 const property = { seed: 20261126, numRuns: 200 } as const;
 
-/** `got` within a relative `tolerance` of `want`. */
+/** `got` within a relative `tolerance` of `want` (floating-point rounding differs between correct solutions). */
 function expectRelative(what: string, got: unknown, want: number, tolerance = 1e-9): void {
-  expectClose(what, got, want, tolerance * Math.abs(want));
+  if (typeof got !== 'number' || !(Math.abs(got - want) <= tolerance * Math.abs(want))) {
+    assert.fail(`${what} should be ${want} (to ${tolerance} relative), but it was ${describeValue(got)}`);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { assert, describe, it } from 'vitest';
 import { describeValue, expectClose, expectExactly, expectRangeError } from '../../src/labkit/assertions';
 import { expectMeanNear } from '../../src/labkit/batch-means';
-import { deterministicSampler, erlangSampler, exponentialSampler, hyperexponentialSampler } from '../../src/models/distributions';
+import { deterministicSampler, erlangSampler, exponentialSampler, fittedSampler, hyperexponentialSampler } from '../../src/models/distributions';
 import { createRng } from '../../src/models/rng';
 import {
   erlangC,
@@ -61,6 +61,23 @@ function tailByRecursion(lambda: number, mu: number, c: number, t: number): numb
   let b = 1;
   for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
   return ((c * b) / (c - a * (1 - b))) * Math.exp(-(c * mu - lambda) * t);
+}
+
+/**
+ * A second method for a first-come-first-served queue with c servers, the Kiefer–Wolfowitz recursion:
+ * customers start in arrival order, each on the server that frees up first, so the servers' free times
+ * are all the state there is. Returns each customer's wait.
+ */
+function waitsByRecursion(gaps: readonly number[], services: readonly number[], servers: number): number[] {
+  const free = new Array<number>(servers).fill(0);
+  let arrival = 0;
+  return gaps.map((gap, i) => {
+    arrival += gap;
+    free.sort((x, y) => x - y);
+    const start = Math.max(arrival, free[0]!);
+    free[0] = start + services[i]!;
+    return start - arrival;
+  });
 }
 
 /** A sampler that returns the given times in order (and 1 s for any draw past the end). */
@@ -306,15 +323,38 @@ describe('simulateQueue', () => {
       warmupCustomers,
     });
 
-  it('follows hand-worked traces exactly: first come first served on the first free server', () => {
+  it('follows traces exactly: first come first served on the first free server (by hand, and by a second method)', () => {
     const run = trace(0, 6);
     expectSequence('timesInQueue of the six customers', run.timesInQueue, [0, 0, 0.75, 0.75, 0, 0]);
     expectSequence('timesInSystem of the six customers', run.timesInSystem, [2, 1, 2.25, 1.25, 0.25, 0.5]);
-    // 100 customers arrive together at time 0 at two servers that take 1 s each: they wait 0, 0, 1, 1, 2, 2, …
-    const burst = simulateQueue({ servers: 2, interarrivalTime: () => 0, serviceTime: () => 1, customers: 100 });
-    const waits = Array.from({ length: 100 }, (_, i) => Math.floor(i / 2));
-    expectSequence('timesInQueue of 100 customers arriving at once at two 1-second servers', burst.timesInQueue, waits);
-    expectSequence('their timesInSystem', burst.timesInSystem, waits.map((w) => w + 1));
+    // 200 customers 1/128 s apart at two servers that take 1 s each: the line grows to about 200 long.
+    const gaps = new Array<number>(200).fill(1 / 128);
+    const ones = new Array<number>(200).fill(1);
+    const stream = simulateQueue({ servers: 2, interarrivalTime: times(...gaps), serviceTime: times(...ones), customers: 200 });
+    expectSequence('timesInQueue of 200 customers 1/128 s apart at two 1-second servers', stream.timesInQueue, waitsByRecursion(gaps, ones, 2));
+    // Random paths with 1 to 12 servers, checked customer by customer against the recursion.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (servers, n, seed) => {
+        const rng = createRng(seed);
+        const gapsOf = fittedSampler(rng, 1, 2);
+        const serviceOf = fittedSampler(rng, 0.9 * servers, 0.5);
+        const randomGaps = Array.from({ length: n }, () => gapsOf());
+        const services = Array.from({ length: n }, () => serviceOf());
+        const got = simulateQueue({ servers, interarrivalTime: times(...randomGaps), serviceTime: times(...services), customers: n });
+        const want = waitsByRecursion(randomGaps, services, servers);
+        for (let k = 0; k < n; k++) {
+          const w = got.timesInQueue[k];
+          if (!(typeof w === 'number' && Math.abs(w - want[k]!) <= 1e-9)) {
+            throw new Error(`with ${servers} servers and ${n} customers, customer ${k} waited ${w}, but first come first served gives ${want[k]}`);
+          }
+          const s = got.timesInSystem[k];
+          if (!(typeof s === 'number' && Math.abs(s - want[k]! - services[k]!) <= 1e-9)) {
+            throw new Error(`with ${servers} servers and ${n} customers, customer ${k} spent ${s} in the system, but its wait plus service is ${want[k]! + services[k]!}`);
+          }
+        }
+      }),
+      { seed: 20261126, numRuns: 100 },
+    );
   });
 
   it('takes its time averages over the window from the first measured arrival until the last customer leaves', () => {
@@ -427,6 +467,7 @@ describe('simulateQueue', () => {
     expectRangeError('simulateQueue({ warmupCustomers: -1, … })', () => simulateQueue({ ...ok, warmupCustomers: -1 }), 'warmupCustomers');
     expectRangeError('a run whose interarrivalTime returns -1', () => simulateQueue({ ...ok, interarrivalTime: () => -1 }), 'interarrivalTime');
     expectRangeError('a run whose interarrivalTime returns NaN', () => simulateQueue({ ...ok, interarrivalTime: () => Number.NaN }), 'interarrivalTime');
+    expectRangeError('a run whose interarrivalTime returns -1 on its third draw', () => simulateQueue({ ...ok, interarrivalTime: times(1, 1, -1) }), 'interarrivalTime');
     expectRangeError('a run whose serviceTime returns Infinity', () => simulateQueue({ ...ok, serviceTime: () => Number.POSITIVE_INFINITY }), 'serviceTime');
     expectRangeError('a run whose serviceTime returns -0.5', () => simulateQueue({ ...ok, serviceTime: () => -0.5 }), 'serviceTime');
   });

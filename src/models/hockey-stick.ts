@@ -6,7 +6,7 @@
  */
 import { fittedSampler } from './distributions';
 import { erlangC } from './queue-formulas';
-import { mean, simulateQueue } from './queue-simulator';
+import { simulateQueue } from './queue-simulator';
 import { createRng, DEFAULT_SEED } from './rng';
 
 /** The explorer's settings. */
@@ -35,6 +35,12 @@ export const CUSTOMERS_PER_POINT = 4000;
 /** Customers of the simulations in the table, read at the chosen utilization. */
 export const CUSTOMERS_FOR_TABLE = 20_000;
 const WARMUP = 500;
+
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum / values.length;
+}
 
 /** W/E[S] of an M/M/1 queue: 1/(1 − ρ). */
 export function mm1Ratio(rho: number): number {

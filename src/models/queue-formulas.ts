@@ -89,12 +89,11 @@ function erlangCFromB(servers: number, offeredLoad: number, b: number): number {
  * @example erlangC(101, 100) // 0.8833…
  */
 export function erlangC(servers: number, offeredLoad: number): number {
-  integerAtLeast('servers', servers, 1);
-  nonNegative('offeredLoad', offeredLoad);
+  const b = erlangB(servers, offeredLoad); // which checks both arguments
   if (!(offeredLoad < servers)) {
     throw new RangeError(`offeredLoad must be below servers = ${servers} for a steady state (got ${offeredLoad})`);
   }
-  return erlangCFromB(servers, offeredLoad, erlangB(servers, offeredLoad));
+  return erlangCFromB(servers, offeredLoad, b);
 }
 // #endregion erlang
 

@@ -213,9 +213,3 @@ export function simulateQueue(options: SimulationOptions): SimulationResult {
   };
 }
 
-/** The arithmetic mean of some numbers (0 for none), e.g. of a run's timesInQueue. */
-export function mean(values: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  return values.length ? sum / values.length : 0;
-}

@@ -8,8 +8,9 @@
  * disagrees with the student's editor.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
+import type TypeScript from 'typescript';
 import type { Lab } from '../labs/catalog';
 
 /** Globals a lab solution may reasonably use, declared for the fast pass. */
@@ -26,19 +27,30 @@ declare var performance: { now(): number };
 `;
 const GLOBALS_FILE = '/__grader__/student-globals.d.ts';
 
+/**
+ * The TypeScript compiler, loaded on first use with require: through tsx's ESM loader the 9 MB module
+ * takes two to three times as long to load, and the grader loads it while the tests are starting.
+ */
+let compiler: typeof TypeScript | undefined;
+function typescript(): typeof TypeScript {
+  compiler ??= createRequire(import.meta.url)('typescript') as typeof TypeScript;
+  return compiler;
+}
+
 export interface StaticDiagnosis {
   kind: 'syntax' | 'missing-export' | 'types';
   message: string;
 }
 
-function position(file: ts.SourceFile, start: number | undefined, root: string): string {
+function position(file: TypeScript.SourceFile, start: number | undefined, root: string): string {
   const name = relative(root, file.fileName).split('\\').join('/');
   if (start === undefined) return name;
   const { line, character } = file.getLineAndCharacterOfPosition(start);
   return `${name}:${line + 1}:${character + 1}`;
 }
 
-function describe(d: ts.Diagnostic, root: string): string {
+function describe(d: TypeScript.Diagnostic, root: string): string {
+  const ts = typescript();
   const where = d.file ? position(d.file, d.start, root) : 'your file';
   const text = ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '');
   return `${where}: ${text} (TS${d.code})`;
@@ -46,6 +58,7 @@ function describe(d: ts.Diagnostic, root: string): string {
 
 /** The names a test file imports from the lab's own module (`./<id>`). */
 export function importedNames(testFile: string, id: string): string[] {
+  const ts = typescript();
   const source = ts.createSourceFile(testFile, readFileSync(testFile, 'utf8'), ts.ScriptTarget.Latest, true);
   const names: string[] = [];
   for (const statement of source.statements) {
@@ -60,7 +73,8 @@ export function importedNames(testFile: string, id: string): string[] {
 }
 
 /** The names a module exports, or undefined when it re-exports with `export *` (then we cannot tell). */
-export function exportedNames(source: ts.SourceFile): Set<string> | undefined {
+export function exportedNames(source: TypeScript.SourceFile): Set<string> | undefined {
+  const ts = typescript();
   const names = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
@@ -72,14 +86,15 @@ export function exportedNames(source: ts.SourceFile): Set<string> | undefined {
     if (!exported) continue;
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) names.add(decl.name.text);
-    } else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
-      names.add((statement.name as ts.Identifier).text);
+    } else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as TypeScript.Node)) {
+      names.add((statement.name as TypeScript.Identifier).text);
     }
   }
   return names;
 }
 
-function compilerOptions(root: string): ts.CompilerOptions {
+function compilerOptions(root: string): TypeScript.CompilerOptions {
+  const ts = typescript();
   const configPath = join(root, 'tsconfig.json');
   const parsed = existsSync(configPath)
     ? ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
@@ -90,9 +105,9 @@ function compilerOptions(root: string): ts.CompilerOptions {
 /** Checks each lab's student file; returns a diagnosis for the labs that have a problem. */
 export class StaticChecker {
   readonly #root: string;
-  readonly #full: ts.CompilerOptions;
-  readonly #fast: ts.CompilerOptions;
-  #oldFast: ts.Program | undefined;
+  readonly #full: TypeScript.CompilerOptions;
+  readonly #fast: TypeScript.CompilerOptions;
+  #oldFast: TypeScript.Program | undefined;
 
   constructor(root: string) {
     this.#root = root;
@@ -101,6 +116,7 @@ export class StaticChecker {
   }
 
   check(labs: Lab[]): Map<string, StaticDiagnosis> {
+    const ts = typescript();
     const result = new Map<string, StaticDiagnosis>();
     const present = labs.filter((lab) => existsSync(lab.studentFile));
     const host = ts.createCompilerHost(this.#fast);

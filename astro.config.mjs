@@ -21,7 +21,7 @@ export default defineConfig({
       title: 'Queues & Caches',
       description: 'A workshop course in queueing and caching: read the lesson, build the mechanism, grade it on your own machine.',
       favicon: '/favicon.svg',
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/print.css'],
       markdown: { processedDirs: ['./content', './labs'] },
       lastUpdated: false,
       pagination: true,

@@ -35,7 +35,7 @@ export interface IslandRef {
   beforeHydrationUrl?: string;
   /** The hydration directive: "visible", "load", "idle", "media", "only"; undefined if static. */
   client?: string;
-  /** Whether the island carries server-rendered HTML (false for `client:only`). */
+  /** Whether the island carries server-rendered HTML (false for `client:only` and for an island rendered empty). */
   serverRendered: boolean;
 }
 
@@ -94,7 +94,7 @@ function stripTags(html: string): string {
 
 /** Reads the parts of a built page that the checks need. Pure: the HTML in, a summary out. */
 export function readPage(html: string, path: string): PageSummary {
-  const islands: IslandRef[] = [...html.matchAll(/<astro-island\b[^>]*>/g)].map(([tag]) => {
+  const islands: IslandRef[] = [...html.matchAll(/<astro-island\b[^>]*>/g)].map(({ 0: tag, index }) => {
     let name = 'island';
     try {
       name = (JSON.parse(attribute(tag, 'opts') ?? '{}') as { name?: string }).name ?? name;
@@ -107,7 +107,9 @@ export function readPage(html: string, path: string): PageSummary {
       rendererUrl: attribute(tag, 'renderer-url') || undefined,
       beforeHydrationUrl: attribute(tag, 'before-hydration-url') || undefined,
       client: attribute(tag, 'client'),
-      serverRendered: attribute(tag, 'ssr') !== undefined,
+      // Astro marks every island `ssr` until it hydrates, client:only ones included; what tells is the
+      // directive, and whether anything was rendered inside.
+      serverRendered: attribute(tag, 'client') !== 'only' && !/^\s*<\/astro-island>/.test(html.slice(index + tag.length)),
     };
   });
 

@@ -3,10 +3,12 @@
  * else, within the budget in scripts/lib/budgets.ts; a page with islands loads each island's module
  * only once the island is scrolled into view.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { JS_BUDGET } from '../../scripts/lib/budgets';
 import { isThemeScript } from '../../scripts/lib/site-dist';
-import { pageSummaries, scrollThrough, site, themeComponents } from './pages';
+import { pageSummaries, root, scrollThrough, site, themeComponents } from './pages';
 
 const pages = pageSummaries();
 
@@ -26,6 +28,25 @@ function watchScripts(page: Page) {
   });
   return { requested, sizes };
 }
+
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => pattern.test(name) && !name.split(/[\\/]/).includes('node_modules'))
+    .map((name) => join(dir, name));
+}
+
+// Astro inlines small component scripts, so they cannot be told from the theme's in the built page;
+// the sources can. The course's interactivity lives in islands, which the checks below account for.
+test("the course's components and lessons add no <script> of their own", () => {
+  const sources = [...filesUnder(join(root, 'src'), /\.astro$/), ...filesUnder(join(root, 'content'), /\.mdx?$/)];
+  expect(sources.length, 'components and lessons found').toBeGreaterThan(2);
+  const withScripts = sources.filter((file) => {
+    // Code shown in a lesson (fenced or inline) is text, not a script on the page.
+    const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+    return [...text.matchAll(/<script\b([^>]*)>/g)].some(([, attrs]) => !/type="application\/(ld\+)?json"/.test(attrs ?? ''));
+  });
+  expect(withScripts.map((f) => relative(root, f)), 'files with a <script> (make the behaviour a Preact island with client:visible)').toEqual([]);
+});
 
 for (const summary of pages.filter((p) => p.islands.length === 0)) {
   test(`${summary.path} (${summary.kind}) loads no JavaScript beyond the theme's`, async ({ page }) => {

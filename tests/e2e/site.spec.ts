@@ -126,6 +126,15 @@ test('every internal link, anchor and asset on every page resolves', async ({ re
   expect(broken).toEqual([]);
 });
 
+test('no id is used twice on any page', () => {
+  // Preact's useId numbers from each island's root, so two islands on one page can mint the same id.
+  const duplicates = pages.flatMap((path) => {
+    const ids = [...builtHtml(path).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map((id) => `${path}: id="${id}"`);
+  });
+  expect(duplicates, 'ids used more than once on a page').toEqual([]);
+});
+
 test("every hint's lesson section exists", async ({ request }) => {
   const missing: string[] = [];
   for (const lab of labs) {

@@ -8,7 +8,14 @@ import { contrastRatio } from '../../scripts/lib/contrast';
 import { builtHtml, pageSummaries, scrollThrough, useTheme } from './pages';
 
 const widgetPages = pageSummaries().filter((p) => p.islands.length > 0);
-const islands = widgetPages.flatMap((page) => page.islands.map((island, index) => ({ path: page.path, index, name: island.name })));
+/** Every island on every page; a widget used twice on a page is told apart by its place ("Chart 2 of 3"). */
+const islands = widgetPages.flatMap((page) =>
+  page.islands.map((island, index) => {
+    const same = page.islands.filter((i) => i.name === island.name);
+    const place = same.length > 1 ? ` ${page.islands.slice(0, index + 1).filter((i) => i.name === island.name).length} of ${same.length}` : '';
+    return { path: page.path, index, name: `${island.name}${place}` };
+  }),
+);
 
 /** What a reader can operate: enabled form controls, buttons, links, summaries and custom tab stops. */
 const CONTROLS =

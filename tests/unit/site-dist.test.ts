@@ -40,9 +40,11 @@ describe('readPage', () => {
     expect(page.formulas).toBe(1);
   });
 
-  it('marks a client:only island as not server-rendered', () => {
-    const only = island.replace(' ssr', '').replace('client="visible"', 'client="only"');
+  it('marks a client:only island, or one rendered empty, as not server-rendered', () => {
+    const only = island.replace('client="visible"', 'client="only"').replace('<form>…</form>', '');
     expect(readPage(doc(only), '/m/a/').islands[0]).toMatchObject({ client: 'only', serverRendered: false });
+    const empty = island.replace('<form>…</form>', ' ');
+    expect(readPage(doc(empty), '/m/a/').islands[0]).toMatchObject({ client: 'visible', serverRendered: false });
   });
 });
 

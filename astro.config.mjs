@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import rehypeFocusableScrollBoxes from './src/markdown/focusable-scroll-boxes';
 
 // Astro's telemetry would try to reach the network from student laptops; the course works offline.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -14,7 +15,8 @@ export default defineConfig({
   image: { service: passthroughImageService() },
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [rehypeKatex],
+    // Display formulas and tables scroll sideways on narrow screens; give them a tab stop so that keyboards can scroll them.
+    rehypePlugins: [rehypeKatex, rehypeFocusableScrollBoxes],
   },
   integrations: [
     starlight({

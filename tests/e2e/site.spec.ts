@@ -1,7 +1,8 @@
 /**
  * Checks that hold on every page of the built site: nothing is fetched from outside 127.0.0.1, axe
- * finds no serious or critical accessibility violation in the light or the dark theme, nothing makes
- * the page scroll sideways on a 375 px phone, and every internal link, anchor and asset resolves.
+ * finds no serious or critical accessibility violation in the light or the dark theme (nor, for the
+ * rules that depend on the screen's width, on a 375 px phone), nothing makes the page scroll sideways
+ * on that phone, no id is used twice, and every internal link, anchor and asset resolves.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -51,7 +52,7 @@ test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 812 } });
 
   for (const path of pages) {
-    test(`${path} does not scroll sideways`, async ({ page }) => {
+    test(`${path} does not scroll sideways, and what scrolls inside is reachable by keyboard`, async ({ page }) => {
       await page.goto(path);
       await renderEverything(page);
       await scrollThrough(page);
@@ -75,6 +76,14 @@ test.describe('on a 375 px phone', () => {
         return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, culprits };
       });
       expect(scrollWidth, `${path} is ${scrollWidth} px wide on a ${clientWidth} px screen: ${culprits.join('; ')}`).toBeLessThanOrEqual(clientWidth);
+
+      // What scrolls inside its own box instead must be reachable by keyboard, and targets big enough:
+      // the axe rules whose outcome depends on the screen's width.
+      const results = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable', 'target-size']).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+      expect(bad, `axe violations on ${path} at 375 px`).toEqual([]);
     });
   }
 });

@@ -27,7 +27,8 @@ function formulaSections(): Query[] {
     const headings = [...html.matchAll(/<h([23]) id="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => ({
       at: m.index,
       id: m[2]!,
-      name: decodeEntities(m[3]!.replace(/<[^>]+>/g, '')).trim(),
+      // A heading with math in it is not something a reader can type; it names no formula here.
+      name: m[3]!.includes('katex') ? '' : decodeEntities(m[3]!.replace(/<[^>]+>/g, '')).trim(),
     }));
     for (const name of new Set(headings.map((h) => h.name))) headingCount.set(name, (headingCount.get(name) ?? 0) + 1);
     const withFormula = new Set<string>();
@@ -41,7 +42,7 @@ function formulaSections(): Query[] {
       }
     }
   }
-  return sections.filter((s) => headingCount.get(s.name) === 1 && !/\$/.test(s.name));
+  return sections.filter((s) => s.name && headingCount.get(s.name) === 1);
 }
 
 /** Opens the search box, as a reader would, and returns a function that searches and lists the result links shown. */
@@ -57,10 +58,18 @@ async function openSearch(page: Page, outside: string[]) {
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(input).toBeFocused();
   return async (query: string): Promise<string[]> => {
+    // Clear the box first: Pagefind's UI reuses the result items of the previous search and keeps
+    // showing their old text until the new data arrives; from an empty box every result starts afresh.
+    await input.fill('');
+    await expect(page.locator('.pagefind-ui__result'), 'results left from the previous search').toHaveCount(0, { timeout: 10_000 });
     await input.fill(query);
-    await expect(page.locator('.pagefind-ui__message')).toContainText(`for ${query}`, { timeout: 10_000 });
-    // Each result fetches its own fragment of the index; wait until they have all arrived.
-    await expect(page.locator('.pagefind-ui__result .pagefind-ui__loading')).toHaveCount(0, { timeout: 10_000 });
+    const message = page.locator('.pagefind-ui__message');
+    await expect(message).toContainText(`for ${query}`, { timeout: 10_000 });
+    // "3 results for …" (or "No results for …"); the box lists the first five, each of which then
+    // fetches its own fragment of the index. Wait for all of them.
+    const found = Number.parseInt((await message.textContent()) ?? '', 10) || 0;
+    await expect(page.locator('.pagefind-ui__result'), `results listed for "${query}"`).toHaveCount(Math.min(found, 5), { timeout: 10_000 });
+    await expect(page.locator('.pagefind-ui__result .pagefind-ui__loading'), `results for "${query}" still loading`).toHaveCount(0, { timeout: 10_000 });
     const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     return hrefs.map((href) => decodeURI(href).replace(/#.*$/, ''));
   };

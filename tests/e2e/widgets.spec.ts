@@ -1,7 +1,8 @@
 /**
  * Every widget on every page works by keyboard alone and by touch: each control can be reached with
- * Tab and shows where the focus is, each is at least 24 × 24 px (WCAG 2.2, 2.5.8), and operating the
- * controls changes what the widget shows. Chart colours keep their contrast in both themes.
+ * Tab and shows where the focus is, each (or its label) is at least 24 × 24 px (WCAG 2.2, 2.5.8), and
+ * operating the controls changes what the widget shows. Chart colours keep their contrast in both
+ * themes.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { contrastRatio } from '../../scripts/lib/contrast';
@@ -118,7 +119,12 @@ test.describe('every widget by touch on a 375 px phone', () => {
       for (const control of await controls.all()) {
         const box = await control.boundingBox();
         if (!box) continue;
-        if (box.width < 24 || box.height < 24) tooSmall.push(`${await describe(control)} is ${Math.round(box.width)} × ${Math.round(box.height)} px`);
+        // Tapping a control's <label> operates it too, so a small checkbox with a big label is fine.
+        const labels = await control.evaluate((el) =>
+          [...((el as HTMLInputElement).labels ?? [])].map((l) => ({ width: l.getBoundingClientRect().width, height: l.getBoundingClientRect().height })),
+        );
+        const big = (b: { width: number; height: number }) => b.width >= 24 && b.height >= 24;
+        if (!big(box) && !labels.some(big)) tooSmall.push(`${await describe(control)} is ${Math.round(box.width)} × ${Math.round(box.height)} px, and so is any label it has`);
         if (box.x < 0 || box.x + box.width > width + 1) offScreen.push(`${await describe(control)} spans ${Math.round(box.x)}–${Math.round(box.x + box.width)} px`);
       }
       expect(tooSmall, 'touch targets smaller than 24 × 24 px').toEqual([]);

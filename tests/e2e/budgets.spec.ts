@@ -58,7 +58,7 @@ for (const summary of pages.filter((p) => p.islands.length === 0)) {
     await page.goto(summary.path);
     await scrollThrough(page);
     // Starlight imports the search UI once the browser is idle; wait for it so that it is counted too.
-    await expect.poll(() => js.themeLazyFiles.every((f) => requested.includes(f)), { message: 'the search UI was imported at idle' }).toBe(true);
+    await expect.poll(() => js.themeLazyFiles.every((f) => requested.includes(f)), { message: 'the search UI was imported at idle', timeout: 15_000 }).toBe(true);
 
     const allowed = new Set([...js.themeFiles, ...js.themeLazyFiles]);
     expect(requested.filter((url) => !allowed.has(url)), 'scripts loaded that the theme does not load').toEqual([]);

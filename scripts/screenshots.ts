@@ -25,6 +25,9 @@ const PART_HEIGHT = 2400;
 const slug = (path: string) => path.replace(/^\/|\/$/g, '').replace(/[^\w-]+/g, '_') || 'home';
 
 async function settle(page: Page): Promise<void> {
+  // Lay out every block: a reader who scrolls there sees it rendered, but off-screen blocks of a lesson
+  // skip rendering (content-visibility, course.css) and would come out blank in a full-page picture.
+  await page.addStyleTag({ content: '.sl-markdown-content > * { content-visibility: visible !important; }' });
   // Scroll through so that every island hydrates, then back to the top for the picture.
   await page.evaluate(async () => {
     for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight / 2) {

@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import rehypeFocusableScrollBoxes from './src/markdown/focusable-scroll-boxes';
 
 // Astro's telemetry and its update check would reach the network from student laptops (and the
 // update notice would urge an Astro that needs Node 22); the course works offline, on Node 20.
@@ -16,14 +17,15 @@ export default defineConfig({
   image: { service: passthroughImageService() },
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [rehypeKatex],
+    // Display formulas and tables scroll sideways on narrow screens; give them a tab stop so that keyboards can scroll them.
+    rehypePlugins: [rehypeKatex, rehypeFocusableScrollBoxes],
   },
   integrations: [
     starlight({
       title: 'Queues & Caches',
       description: 'A workshop course in queueing and caching: read the lesson, build the mechanism, grade it on your own machine.',
       favicon: '/favicon.svg',
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/print.css'],
       markdown: { processedDirs: ['./content', './labs'] },
       lastUpdated: false,
       pagination: true,

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './scripts/lib/browser';
 
 /**
  * End-to-end tests against the built site (run `npm run build` first; `npm test` does).
  * Chromium: Debian's /usr/bin/chromium when it is installed (CI installs it with apt-get), otherwise
  * Playwright's own browser (`npx playwright install chromium`). PLAYWRIGHT_CHROMIUM overrides both.
  */
-const systemChromium = '/usr/bin/chromium';
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
+const executablePath = chromiumPath;
 
 /** A free port on 127.0.0.1, chosen once by the main process; workers inherit it through the environment. */
 async function freePort(): Promise<number> {
@@ -37,15 +36,7 @@ export default defineConfig({
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       // Without these, Chromium's own background traffic is refused by closed networks and slows every start.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumFlags,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -22,7 +22,8 @@ const count = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export default function CapacityCalculator() {
-  const id = useId();
+  // Prefixed: useId counts from each island's root, so another widget on the page could mint the same id.
+  const id = `capacity-${useId()}`;
   const [input, setInput] = useState<CapacityFormInput>(DEFAULT_CAPACITY_FORM);
   const result = useMemo(() => readCapacityForm(input), [input]);
   const errors = result.ok ? {} : result.errors;

@@ -1,34 +1,73 @@
 /**
- * The pages of the built site, found by walking dist/ (so every page that exists is checked), and the
- * labs' metadata, read from the same files the site is built from.
+ * The pages of the built site, found by walking dist/ (so every page that exists is checked) and
+ * classified from their HTML (scripts/lib/site-dist.ts): the home, lessons with and without widgets,
+ * the 404 page. Also the labs' metadata, read from the same files the site is built from.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { loadLabs } from '../../src/labs/catalog';
+import { BuiltSite, starlightComponents, type PageKind, type PageSummary } from '../../scripts/lib/site-dist';
 
 export const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === '_astro' || name === 'pagefind' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
+export const site = new BuiltSite(join(root, 'dist'));
 
 /** The URL path of every page in dist/ (404.html included), e.g. "/module-16/littles-law/". */
 export function builtPages(): string[] {
-  if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
-  return htmlFiles(dist)
-    .map((file) => `/${relative(dist, file).split(sep).join('/')}`.replace(/index\.html$/, ''))
-    .sort();
+  return site.pages();
 }
 
 /** The built HTML of a page, for checks that do not need a browser. */
 export function builtHtml(path: string): string {
-  const file = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
-  return readFileSync(file, 'utf8');
+  return site.html(path);
 }
 
+/** What the checks know about every page: its kind, title, islands and scripts. */
+export function pageSummaries(): PageSummary[] {
+  return site.allSummaries();
+}
+
+/** The pages of some kinds. */
+export function pagesOfKind(...kinds: PageKind[]): PageSummary[] {
+  return pageSummaries().filter((page) => kinds.includes(page.kind));
+}
+
+/** Lessons (and case studies): every page with the sidebar, with or without widgets. */
+export function lessonPages(): PageSummary[] {
+  return pagesOfKind('lesson', 'lesson-with-widgets');
+}
+
+/** The names of Starlight's components, to tell the theme's scripts from the course's. */
+export const themeComponents = starlightComponents(root);
+
 export const labs = loadLabs(join(root, 'labs'));
+
+/** Starlight keeps the reader's theme in localStorage; set it before the page's first script runs. */
+export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+}
+
+/**
+ * Lays out every block of the page: on screen, course.css lets off-screen blocks of a lesson skip
+ * rendering (`content-visibility: auto`), which would hide them from checks that measure boxes or
+ * colours. Call after `page.goto`.
+ */
+export async function renderEverything(page: Page): Promise<void> {
+  // Not page.addStyleTag: it waits for a load event that never comes when JavaScript is off.
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '.sl-markdown-content > * { content-visibility: visible !important; }';
+    document.head.append(style);
+  });
+}
+
+/** Scrolls to the bottom in steps, so that islands loaded on visibility load too. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+}

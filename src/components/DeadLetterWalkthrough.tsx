@@ -4,16 +4,17 @@
  * and a sentence saying what happened. All logic is in src/models/dead-letter-walkthrough.ts (a driver
  * over src/models/retry-queue.ts, the dead-letter-queue lab's reference solution).
  *
- * On the server it renders the first step with its controls disabled: the static picture. Hydrated, it
- * runs the scenario through the model and enables the controls: step forward and back, start over,
- * change the number of attempts, and replay the dead-letter queue with or without fixing the bug.
+ * The lesson passes in the default run, computed by the model at build time (`initial`), so the server
+ * renders exactly the first step a reader sees live — with its controls disabled: the static picture.
+ * Hydrated, it enables the controls: step forward and back, start over, change the number of attempts,
+ * and replay the dead-letter queue with or without fixing the bug (each change reruns the model).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import {
   buildWalkthrough,
   canReplay,
-  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_PLAN,
   initialStep,
   MAX_ATTEMPTS_CHOICES,
   SCENARIO,
@@ -31,12 +32,22 @@ const outcome: Record<WalkthroughStep['kind'], string> = {
   replayed: 'Replayed',
 };
 
-export default function DeadLetterWalkthrough() {
+export interface DeadLetterWalkthroughProps {
+  /** The default plan's steps (buildWalkthrough(DEFAULT_PLAN)), computed at build time. */
+  initial?: WalkthroughStep[];
+}
+
+export default function DeadLetterWalkthrough({ initial }: DeadLetterWalkthroughProps) {
   const id = useId();
-  const [plan, setPlan] = useState<WalkthroughPlan>({ maxAttempts: DEFAULT_MAX_ATTEMPTS, replays: [] });
-  const [built, setBuilt] = useState<{ plan: WalkthroughPlan; steps: WalkthroughStep[] } | null>(null);
+  const [plan, setPlan] = useState<WalkthroughPlan>(DEFAULT_PLAN);
+  const [built, setBuilt] = useState<{ plan: WalkthroughPlan; steps: WalkthroughStep[] } | null>(
+    initial ? { plan: DEFAULT_PLAN, steps: initial } : null,
+  );
   const [index, setIndex] = useState(0);
   const [fixFirst, setFixFirst] = useState(true);
+  // Controls work only once hydrated; the server-rendered picture shows them disabled.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
 
   useEffect(() => {
     let current = true;
@@ -54,7 +65,7 @@ export default function DeadLetterWalkthrough() {
 
   // While a new plan is being run, keep showing the old steps if they start the same way.
   const steps = built && built.plan.maxAttempts === plan.maxAttempts ? built.steps : null;
-  const ready = built !== null && built.plan === plan;
+  const ready = mounted && built !== null && built.plan === plan;
   const step = steps?.[index] ?? initialStep(plan.maxAttempts);
   const last = (steps?.length ?? 1) - 1;
 

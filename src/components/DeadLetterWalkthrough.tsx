@@ -93,7 +93,7 @@ export default function DeadLetterWalkthrough({ initial }: DeadLetterWalkthrough
           <select
             id={`${id}-attempts`}
             name="maxAttempts"
-            disabled={built === null}
+            disabled={!mounted || built === null}
             value={String(plan.maxAttempts)}
             onChange={(e) => {
               setIndex(0);
@@ -174,7 +174,7 @@ export default function DeadLetterWalkthrough({ initial }: DeadLetterWalkthrough
 
       <div class="dlq-replay">
         <label>
-          <input type="checkbox" name="fixFirst" checked={fixFirst} disabled={built === null} onChange={(e) => setFixFirst(e.currentTarget.checked)} /> Fix the consumer
+          <input type="checkbox" name="fixFirst" checked={fixFirst} disabled={!mounted || built === null} onChange={(e) => setFixFirst(e.currentTarget.checked)} /> Fix the consumer
           before replaying
         </label>
         <Control action="replay" enabled={ready && steps !== null && canReplay(steps, index)} onPress={() => setPlan({ ...plan, replays: [...plan.replays, { fixFirst }] })}>

@@ -119,12 +119,13 @@ test('the trace table is the model run, delivery by delivery', async ({ page }) 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the walkthrough shows its first step, with its controls marked unavailable', async ({ page }) => {
+  test('the walkthrough shows the first step of its default run, with its controls marked unavailable', async ({ page }) => {
     await page.goto(lesson);
     const widget = page.locator('[data-widget="dead-letter-walkthrough"]');
     await expect(widget).toBeVisible();
-    const first = initialStep();
-    expect(await shown(widget)).toEqual({ ...expected(first, 0, 1), step: 'Step 1' });
+    const run = await buildWalkthrough(DEFAULT_PLAN);
+    expect(await shown(widget)).toEqual(expected(run[0]!, 0, run.length));
+    expect(run[0]).toEqual(initialStep());
     for (const action of ['back', 'next', 'reset', 'replay']) {
       await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
     }

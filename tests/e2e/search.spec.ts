@@ -64,7 +64,10 @@ async function openSearch(page: Page, outside: string[]) {
     await expect(page.locator('.pagefind-ui__result'), 'results left from the previous search').toHaveCount(0, { timeout: 10_000 });
     await input.fill(query);
     const message = page.locator('.pagefind-ui__message');
-    await expect(message).toContainText(`for ${query}`, { timeout: 10_000 });
+    // Wait for the final count ("3 results for …", "No results for …"), not "Searching for …", which
+    // Pagefind shows first and which would parse as no results.
+    const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(message).toHaveText(new RegExp(`^(\\d+ results?|No results) for ${escaped}`), { timeout: 10_000 });
     // "3 results for …" (or "No results for …"); the box lists the first five, each of which then
     // fetches its own fragment of the index. Wait for all of them.
     const found = Number.parseInt((await message.textContent()) ?? '', 10) || 0;

@@ -38,7 +38,7 @@ export interface LineChartProps {
   rules?: readonly { y: number; label: string; color?: number }[];
 }
 
-const margin = { top: 12, right: 16, bottom: 44, left: 64 };
+const margin = { top: 12, right: 24, bottom: 44, left: 64 };
 
 export default function LineChart(props: LineChartProps): JSX.Element {
   const { title, description, series, xLabel, yLabel, xDomain, yDomain, width = 640, height = 320 } = props;

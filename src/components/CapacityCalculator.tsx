@@ -5,6 +5,7 @@
  * hydrated when scrolled into view, it recomputes on every keystroke.
  */
 import { useId, useMemo, useState } from 'preact/hooks';
+import TextField from './TextField';
 import {
   DEFAULT_CAPACITY_FORM,
   readCapacityForm,
@@ -31,32 +32,17 @@ export default function CapacityCalculator() {
   return (
     <form class="widget not-content" aria-label="Capacity calculator" data-widget="capacity-calculator" onSubmit={(e) => e.preventDefault()}>
       <div class="widget-fields">
-        {fields.map(({ name, label, unit }) => {
-          const error = errors[name];
-          return (
-            <div class="widget-field" key={name}>
-              <label for={`${id}-${name}`}>
-                {label} ({unit})
-              </label>
-              <input
-                id={`${id}-${name}`}
-                name={name}
-                type="text"
-                autoComplete="off"
-                inputMode="decimal"
-                value={input[name]}
-                aria-invalid={error ? 'true' : 'false'}
-                aria-describedby={error ? `${id}-${name}-error` : undefined}
-                onInput={(e) => setInput({ ...input, [name]: e.currentTarget.value })}
-              />
-              {error && (
-                <p class="widget-error" id={`${id}-${name}-error`} data-error-for={name}>
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {fields.map(({ name, label, unit }) => (
+          <TextField
+            key={name}
+            formId={id}
+            name={name}
+            label={`${label} (${unit})`}
+            value={input[name]}
+            error={errors[name]}
+            onInput={(value) => setInput({ ...input, [name]: value })}
+          />
+        ))}
       </div>
       <output aria-live="polite" for={fields.map((f) => `${id}-${f.name}`).join(' ')}>
         {result.ok ? (

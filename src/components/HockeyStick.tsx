@@ -6,6 +6,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import LineChart, { type Series } from './charts/LineChart';
+import TextField from './TextField';
 import {
   DEFAULT_HOCKEY_STICK_FORM,
   MAX_SCV,
@@ -71,33 +72,18 @@ export default function HockeyStick() {
   return (
     <form class="widget not-content hockey-stick" aria-label="Hockey-stick explorer" data-widget="hockey-stick" onSubmit={(e) => e.preventDefault()}>
       <div class="widget-fields">
-        {textFields.map(({ name, label, hint }) => {
-          const error = errors[name];
-          return (
-            <div class="widget-field" key={name}>
-              <label for={`${id}-${name}`}>{label}</label>
-              <input
-                id={`${id}-${name}`}
-                name={name}
-                type="text"
-                autoComplete="off"
-                inputMode="decimal"
-                value={input[name]}
-                aria-invalid={error ? 'true' : 'false'}
-                aria-describedby={`${id}-${name}-hint${error ? ` ${id}-${name}-error` : ''}`}
-                onInput={(e) => setInput({ ...input, [name]: e.currentTarget.value })}
-              />
-              <span class="widget-hint" id={`${id}-${name}-hint`}>
-                {hint}
-              </span>
-              {error && (
-                <p class="widget-error" id={`${id}-${name}-error`} data-error-for={name}>
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {textFields.map(({ name, label, hint }) => (
+          <TextField
+            key={name}
+            formId={id}
+            name={name}
+            label={label}
+            value={input[name]}
+            error={errors[name]}
+            hint={hint}
+            onInput={(value) => setInput({ ...input, [name]: value })}
+          />
+        ))}
         <div class="widget-field">
           <label for={`${id}-utilizationPercent`}>Utilization ρ: {input.utilizationPercent}%</label>
           <input

@@ -15,6 +15,7 @@ import {
   type LagMonitorFormInput,
 } from '../models/lag-monitor-form';
 import LineChart from './charts/LineChart';
+import TextField from './TextField';
 
 const fields: { name: LagMonitorField; label: string; unit?: string; inputMode: 'decimal' | 'numeric' }[] = [
   { name: 'productionRate', label: 'Production rate', unit: 'messages/s', inputMode: 'decimal' },
@@ -62,33 +63,18 @@ export default function LagMonitor() {
         ))}
       </div>
       <div class="widget-fields">
-        {fields.map(({ name, label, unit, inputMode }) => {
-          const error = errors[name];
-          return (
-            <div class="widget-field" key={name}>
-              <label for={`${id}-${name}`}>
-                {label}
-                {unit && ` (${unit})`}
-              </label>
-              <input
-                id={`${id}-${name}`}
-                name={name}
-                type="text"
-                autoComplete="off"
-                inputMode={inputMode}
-                value={form[name]}
-                aria-invalid={error ? 'true' : 'false'}
-                aria-describedby={error ? `${id}-${name}-error` : undefined}
-                onInput={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
-              />
-              {error && (
-                <p class="widget-error" id={`${id}-${name}-error`} data-error-for={name}>
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {fields.map(({ name, label, unit, inputMode }) => (
+          <TextField
+            key={name}
+            formId={id}
+            name={name}
+            label={unit ? `${label} (${unit})` : label}
+            value={form[name]}
+            error={errors[name]}
+            inputMode={inputMode}
+            onInput={(value) => setForm({ ...form, [name]: value })}
+          />
+        ))}
       </div>
       <output aria-live="polite" for={fields.map((f) => `${id}-${f.name}`).join(' ')}>
         {result.ok ? (

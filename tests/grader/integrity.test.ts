@@ -69,6 +69,19 @@ describe('checkIntegrity', () => {
     expect(checkIntegrity(root, labs, labsDir)).toMatchObject({ verdict: 'intact', changed: [] });
   });
 
+  it('reports the manifest itself as changed when it does not match the pinned hash', () => {
+    const { labs, labsDir } = course();
+    const verdict = checkIntegrity(root, labs, labsDir);
+    process.env.QC_MANIFEST_SHA256 = verdict.manifestSha256;
+    try {
+      expect(checkIntegrity(root, labs, labsDir)).toMatchObject({ verdict: 'intact', changed: [] });
+      process.env.QC_MANIFEST_SHA256 = '0'.repeat(64);
+      expect(checkIntegrity(root, labs, labsDir)).toMatchObject({ verdict: 'modified', changed: [MANIFEST_FILE] });
+    } finally {
+      delete process.env.QC_MANIFEST_SHA256;
+    }
+  });
+
   it('cannot vouch for labs outside the course folder', () => {
     expect(checkIntegrity(root, loadLabs(fixtures), fixtures)).toEqual({ verdict: 'unverified', changed: [] });
   });

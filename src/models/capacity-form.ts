@@ -4,6 +4,7 @@
  * RangeErrors into sentences for the field they belong to. Never returns NaN.
  */
 import { capacityPlan, type CapacityPlan } from './capacity';
+import { parseFields, type FieldRule } from './form-fields';
 
 export interface CapacityFormInput {
   /** Requests per second. */
@@ -23,7 +24,7 @@ export type CapacityFormResult =
 /** The calculator's starting values: the lesson's first worked example. */
 export const DEFAULT_CAPACITY_FORM: CapacityFormInput = { arrivalRate: '2000', serviceTimeMs: '50', targetPercent: '70' };
 
-const rules: Record<CapacityField, { label: string; check: (n: number) => string | undefined }> = {
+const rules: Record<CapacityField, FieldRule> = {
   arrivalRate: {
     label: 'Arrival rate',
     check: (n) => (n < 0 ? 'Arrival rate cannot be negative.' : undefined),
@@ -38,35 +39,20 @@ const rules: Record<CapacityField, { label: string; check: (n: number) => string
   },
 };
 
-/** Parses one field: a finite decimal number, or the reason it is not one. */
-function parseField(field: CapacityField, text: string): number | string {
-  const trimmed = text.trim();
-  const { label, check } = rules[field];
-  if (trimmed === '') return `${label} is empty: enter a number.`;
-  const n = Number(trimmed);
-  if (!Number.isFinite(n)) return `${label} must be a number, like ${DEFAULT_CAPACITY_FORM[field]}.`;
-  return check(n) ?? n;
-}
-
 export function readCapacityForm(input: CapacityFormInput): CapacityFormResult {
-  const errors: Partial<Record<CapacityField, string>> = {};
-  const values: Partial<Record<CapacityField, number>> = {};
-  for (const field of Object.keys(rules) as CapacityField[]) {
-    const parsed = parseField(field, input[field]);
-    if (typeof parsed === 'string') errors[field] = parsed;
-    else values[field] = parsed;
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const parsed = parseFields(rules, input, DEFAULT_CAPACITY_FORM);
+  if (!parsed.ok) return parsed;
+  const values = parsed.values;
   const tooLarge = {
     ok: false,
     errors: { arrivalRate: 'These numbers need more servers than can be counted: try a smaller arrival rate or service time.' },
   } as const;
   // Each number can be fine while together they ask for a pool too large to count exactly (or at all).
-  if (values.arrivalRate! * values.serviceTimeMs! >= Number.MAX_SAFE_INTEGER) return tooLarge;
+  if (values.arrivalRate * values.serviceTimeMs >= Number.MAX_SAFE_INTEGER) return tooLarge;
   const plan = capacityPlan({
-    arrivalRate: values.arrivalRate!,
-    serviceTimeMs: values.serviceTimeMs!,
-    targetUtilization: values.targetPercent! / 100,
+    arrivalRate: values.arrivalRate,
+    serviceTimeMs: values.serviceTimeMs,
+    targetUtilization: values.targetPercent / 100,
   });
   return Number.isSafeInteger(plan.recommendedServers) ? { ok: true, plan } : tooLarge;
 }

@@ -3,6 +3,7 @@
  * keep the page quick (the simulations run in the reader's browser) and keep every value inside what
  * the models accept, so the explorer never shows NaN.
  */
+import { parseFields, type FieldRule } from './form-fields';
 import { DEFAULT_HOCKEY_STICK, type HockeyStickSettings } from './hockey-stick';
 
 export interface HockeyStickFormInput {
@@ -41,7 +42,7 @@ export const DEFAULT_HOCKEY_STICK_FORM: HockeyStickFormInput = {
   utilizationPercent: String(Math.round(DEFAULT_HOCKEY_STICK.utilization * 100)),
 };
 
-const rules: Record<HockeyStickField, { label: string; check: (n: number) => string | undefined }> = {
+const rules: Record<HockeyStickField, FieldRule> = {
   servers: {
     label: 'Servers',
     check: (n) => (Number.isInteger(n) && n >= 1 && n <= MAX_SERVERS ? undefined : `Servers must be a whole number from 1 to ${MAX_SERVERS}.`),
@@ -68,31 +69,17 @@ function scvMessage(label: string, n: number): string | undefined {
   return `${label} must be 0 (constant times) or from ${MIN_NONZERO_SCV} to ${MAX_SCV}; 1 is exponential.`;
 }
 
-function parseField(field: HockeyStickField, text: string): number | string {
-  const { label, check } = rules[field];
-  const trimmed = text.trim();
-  if (trimmed === '') return `${label} is empty: enter a number.`;
-  const n = Number(trimmed);
-  if (!Number.isFinite(n)) return `${label} must be a number, like ${DEFAULT_HOCKEY_STICK_FORM[field]}.`;
-  return check(n) ?? n;
-}
-
 export function readHockeyStickForm(input: HockeyStickFormInput): HockeyStickFormResult {
-  const errors: Partial<Record<HockeyStickField, string>> = {};
-  const values: Partial<Record<HockeyStickField, number>> = {};
-  for (const field of Object.keys(rules) as HockeyStickField[]) {
-    const parsed = parseField(field, input[field]);
-    if (typeof parsed === 'string') errors[field] = parsed;
-    else values[field] = parsed;
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const parsed = parseFields(rules, input, DEFAULT_HOCKEY_STICK_FORM);
+  if (!parsed.ok) return parsed;
+  const values = parsed.values;
   return {
     ok: true,
     settings: {
-      servers: values.servers!,
-      arrivalScv: values.arrivalScv!,
-      serviceScv: values.serviceScv!,
-      utilization: values.utilizationPercent! / 100,
+      servers: values.servers,
+      arrivalScv: values.arrivalScv,
+      serviceScv: values.serviceScv,
+      utilization: values.utilizationPercent / 100,
     },
   };
 }

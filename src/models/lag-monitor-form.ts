@@ -2,6 +2,7 @@
  * Reads the lag monitor's form: text fields in, a run of the lag model or a message per bad field out.
  * Never returns NaN: every field is checked here, in words tied to the field, before the model runs.
  */
+import { parseFields, type FieldRule } from './form-fields';
 import { simulateLagMonitor, type LagMonitorInput, type LagMonitorRun } from './lag-monitor';
 
 export type LagMonitorField = keyof LagMonitorInput;
@@ -30,16 +31,20 @@ export const DEFAULT_LAG_MONITOR_FORM: LagMonitorFormInput = LAG_MONITOR_PRESETS
 
 const count = new Intl.NumberFormat('en');
 
-const rules: Record<LagMonitorField, { label: string; whole: boolean; check: (n: number) => string | undefined }> = {
+/** A count: a whole number from 1 to MAX_COUNT. */
+const wholeCount = (label: string): FieldRule => ({
+  label,
+  check: (n) => (Number.isInteger(n) && n >= 1 && n <= MAX_COUNT ? undefined : `${label} must be a whole number from 1 to ${MAX_COUNT}.`),
+});
+
+const rules: Record<LagMonitorField, FieldRule> = {
   productionRate: {
     label: 'Production rate',
-    whole: false,
     check: (n) =>
       n < 0 ? 'Production rate cannot be negative.' : n > MAX_RATE ? `Production rate must be at most ${count.format(MAX_RATE)} messages/s.` : undefined,
   },
   consumerRate: {
     label: 'Rate per consumer',
-    whole: false,
     check: (n) =>
       n <= 0
         ? 'Rate per consumer must be more than 0 messages/s.'
@@ -47,38 +52,13 @@ const rules: Record<LagMonitorField, { label: string; whole: boolean; check: (n:
           ? `Rate per consumer must be at most ${count.format(MAX_RATE)} messages/s.`
           : undefined,
   },
-  consumers: {
-    label: 'Consumers',
-    whole: true,
-    check: (n) => (n >= 1 && n <= MAX_COUNT ? undefined : `Consumers must be a whole number from 1 to ${MAX_COUNT}.`),
-  },
-  partitions: {
-    label: 'Partitions',
-    whole: true,
-    check: (n) => (n >= 1 && n <= MAX_COUNT ? undefined : `Partitions must be a whole number from 1 to ${MAX_COUNT}.`),
-  },
+  consumers: wholeCount('Consumers'),
+  partitions: wholeCount('Partitions'),
 };
 
-/** Parses one field: a finite number that passes its rule, or the reason it does not. */
-function parseField(field: LagMonitorField, text: string): number | string {
-  const trimmed = text.trim();
-  const { label, whole, check } = rules[field];
-  if (trimmed === '') return `${label} is empty: enter a number.`;
-  const n = Number(trimmed);
-  if (!Number.isFinite(n)) return `${label} must be a number, like ${DEFAULT_LAG_MONITOR_FORM[field]}.`;
-  if (whole && !Number.isInteger(n)) return `${label} must be a whole number from 1 to ${MAX_COUNT}.`;
-  return check(n) ?? n;
-}
-
 export function readLagMonitorForm(form: LagMonitorFormInput): LagMonitorFormResult {
-  const errors: Partial<Record<LagMonitorField, string>> = {};
-  const values: Partial<Record<LagMonitorField, number>> = {};
-  for (const field of Object.keys(rules) as LagMonitorField[]) {
-    const parsed = parseField(field, form[field]);
-    if (typeof parsed === 'string') errors[field] = parsed;
-    else values[field] = parsed;
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const input = values as LagMonitorInput;
+  const parsed = parseFields(rules, form, DEFAULT_LAG_MONITOR_FORM);
+  if (!parsed.ok) return parsed;
+  const input: LagMonitorInput = parsed.values;
   return { ok: true, input, run: simulateLagMonitor(input) };
 }

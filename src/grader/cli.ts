@@ -51,7 +51,7 @@ function studentFiles(labs: Lab[]): Map<string, { path: string; sha256: string |
   );
 }
 
-export async function gradeAndReport(labs: Lab[], labsDir: string): Promise<{ graded: GradedLab[]; report: Report }> {
+async function gradeAndReport(labs: Lab[], labsDir: string): Promise<{ graded: GradedLab[]; report: Report }> {
   const startedAt = Date.now();
   const files = studentFiles(labs);
   const graded = await gradeLabs(labs, { root, labsDir });

@@ -103,9 +103,3 @@ export function buildReport(labs: GradedLab[], context: ReportContext): Report {
     })),
   });
 }
-
-/** A report without its timing fields, for comparing two gradings of the same code. */
-export function withoutTiming(report: Report): Omit<Report, 'gradedAt' | 'durationMs'> {
-  const { gradedAt: _gradedAt, durationMs: _durationMs, ...rest } = report;
-  return rest;
-}

@@ -4,7 +4,7 @@
  * contract from the real starter file, the grade command and the points.
  */
 import { expect, test } from '@playwright/test';
-import { BoundedQueue, OVERFLOW_POLICIES, type OfferResult } from '../../src/models/backpressure/bounded-queue';
+import { BoundedQueue, OVERFLOW_POLICIES, type OfferResult } from '../../src/models/module-16/backpressure/bounded-queue';
 import { labs } from './pages';
 
 const lesson = '/module-16/backpressure/';

@@ -1,7 +1,7 @@
 /**
  * The dead-letter lesson: its formulas and lab embed render, its build-time trace table and its
  * walkthrough widget show what the course's RetryQueue does. The widget is checked step by step
- * against the walkthrough driver (src/models/dead-letter-walkthrough.ts), and its end states against
+ * against the walkthrough driver (src/components/widgets/module-16/dead-letter-walkthrough.ts), and its end states against
  * the RetryQueue model itself, imported here.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -13,8 +13,8 @@ import {
   SCENARIO,
   type WalkthroughPlan,
   type WalkthroughStep,
-} from '../../src/models/dead-letter-walkthrough';
-import { RetryQueue } from '../../src/models/retry-queue';
+} from '../../src/components/widgets/module-16/dead-letter-walkthrough';
+import { RetryQueue } from '../../src/models/module-16/dead-letter-queue/retry-queue';
 import { labs } from './pages';
 
 const lesson = '/module-16/dead-letter-queues/';

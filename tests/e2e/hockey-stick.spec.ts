@@ -1,10 +1,10 @@
 /**
  * The hockey-stick lesson: its formulas and static charts render, its lab embed shows the contract, and
  * its explorer shows — before and after hydration, and as the inputs change — exactly the numbers of
- * the course's models (src/models/hockey-stick.ts), simulations included (they are seeded).
+ * the course's models (src/components/widgets/module-16/hockey-stick.ts), simulations included (they are seeded).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEFAULT_HOCKEY_STICK, formatRatio, ratioRows, type HockeyStickSettings } from '../../src/models/hockey-stick';
+import { DEFAULT_HOCKEY_STICK, formatRatio, ratioRows, type HockeyStickSettings } from '../../src/components/widgets/module-16/hockey-stick';
 import { labs } from './pages';
 
 const lesson = '/module-16/hockey-stick/';

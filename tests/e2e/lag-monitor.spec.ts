@@ -4,8 +4,8 @@
  * controls and presets with the numbers of the model imported here, and explains bad input inline.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ALERT_LABELS, formatDrainTime, simulateLagMonitor, type LagMonitorInput } from '../../src/models/lag-monitor';
-import { DEFAULT_LAG_MONITOR_FORM, LAG_MONITOR_PRESETS, type LagMonitorFormInput } from '../../src/models/lag-monitor-form';
+import { ALERT_LABELS, formatDrainTime, simulateLagMonitor, type LagMonitorInput } from '../../src/components/widgets/module-16/lag-monitor';
+import { DEFAULT_LAG_MONITOR_FORM, LAG_MONITOR_PRESETS, type LagMonitorFormInput } from '../../src/components/widgets/module-16/lag-monitor-form';
 import { labs } from './pages';
 
 const lesson = '/module-16/consumer-lag/';

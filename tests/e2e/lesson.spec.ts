@@ -3,7 +3,7 @@
  * real starter file, the grade command and the points, and its calculator runs the course's model.
  */
 import { expect, test } from '@playwright/test';
-import { capacityPlan } from '../../src/models/capacity';
+import { capacityPlan } from '../../src/models/module-16/littles-law/capacity';
 import { labs } from './pages';
 
 const lesson = '/module-16/littles-law/';

@@ -5,16 +5,16 @@ export {
   type BoundedQueueOptions,
   type OfferResult,
   type OverflowPolicy,
-} from '../../../src/models/backpressure/bounded-queue';
+} from '../../../src/models/module-16/backpressure/bounded-queue';
 export {
   CircuitBreaker,
   type BreakerState,
   type CircuitBreakerOptions,
-} from '../../../src/models/backpressure/circuit-breaker';
+} from '../../../src/models/module-16/backpressure/circuit-breaker';
 export {
   AimdLimiter,
   type AimdLimiterOptions,
   type Outcome,
   type Permit,
-} from '../../../src/models/backpressure/aimd-limiter';
-export type { Clock } from '../../../src/models/clock';
+} from '../../../src/models/module-16/backpressure/aimd-limiter';
+export type { Clock } from '../../../src/models/shared/clock';

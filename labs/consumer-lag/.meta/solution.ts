@@ -11,4 +11,4 @@ export {
   type AlertPolicy,
   type LagAlert,
   type ConsumerAssignment,
-} from '../../../src/models/consumer-lag';
+} from '../../../src/models/module-16/consumer-lag/consumer-lag';

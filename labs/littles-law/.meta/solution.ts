@@ -8,4 +8,4 @@ export {
   capacityPlan,
   type Workload,
   type CapacityPlan,
-} from '../../../src/models/capacity';
+} from '../../../src/models/module-16/littles-law/capacity';

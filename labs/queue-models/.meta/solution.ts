@@ -9,10 +9,10 @@ export {
   kingmanWait,
   type QueueMetrics,
   type MultiServerMetrics,
-} from '../../../src/models/queue-formulas';
+} from '../../../src/models/module-16/queue-models/queue-formulas';
 export {
   simulateQueue,
   type Sampler,
   type SimulationOptions,
   type SimulationResult,
-} from '../../../src/models/queue-simulator';
+} from '../../../src/models/module-16/queue-models/queue-simulator';

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { labTarget } from './src/grader/lab-target';
+import { DEFAULT_TEST_TIMEOUT_MS } from './src/grader/limits';
 
 /**
  * Two projects:
@@ -30,7 +31,7 @@ export default defineConfig({
           include: [`${labsDir}/*/*.test.ts`],
           runner: './src/grader/runner.ts',
           pool: 'threads',
-          testTimeout: 2000,
+          testTimeout: DEFAULT_TEST_TIMEOUT_MS,
         },
       },
     ],

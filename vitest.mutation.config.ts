@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { labTarget } from './src/grader/lab-target';
+import { LABS_DIR, labPaths } from './src/labs/layout';
 
 /**
  * For mutation testing (tests/mutation/run.ts): one lab's tests, against its reference solution, so
@@ -12,7 +13,7 @@ process.env.QC_LAB_TARGET = 'reference';
 export default defineConfig({
   plugins: [labTarget()],
   test: {
-    include: [`labs/${lab}/${lab}.test.ts`],
+    include: [labPaths(LABS_DIR, lab).testFile],
     pool: 'threads',
     testTimeout: 5000,
   },

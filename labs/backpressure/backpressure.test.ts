@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { assert, describe, it } from 'vitest';
 import { describeValue, expectExactly, expectRangeError } from '../../src/labkit/assertions';
-import { ManualClock } from '../../src/models/shared/clock';
+import { ManualClock } from '../../src/models/common/clock';
 import {
   AimdLimiter,
   BoundedQueue,

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { assert, describe, it } from 'vitest';
 import { describeValue, expectClose, expectExactly, expectRangeError } from '../../src/labkit/assertions';
 import { expectMeanNear } from '../../src/labkit/batch-means';
-import { deterministicSampler, erlangSampler, exponentialSampler, fittedSampler, hyperexponentialSampler } from '../../src/models/shared/distributions';
-import { createRng } from '../../src/models/shared/rng';
+import { deterministicSampler, erlangSampler, exponentialSampler, fittedSampler, hyperexponentialSampler } from '../../src/models/common/distributions';
+import { createRng } from '../../src/models/common/rng';
 import {
   erlangC,
   fewestServersForWait,

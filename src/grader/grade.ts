@@ -5,8 +5,10 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Lab } from '../labs/catalog';
+import { restoreStarterCommand, studentFileName, testFileName } from '../labs/layout';
 import { maxPoints, type Hints } from '../labs/schema';
 import { describeFileProblem, describeTestError, locate } from './diagnose';
+import { LOAD_TIMEOUT_MS } from './limits';
 import { runTests, type FileResult, type TestStatus } from './run-tests';
 import { StaticChecker, type StaticDiagnosis } from './static-checks';
 
@@ -41,7 +43,7 @@ export interface GradeOptions {
   onEvent?: Parameters<typeof runTests>[0]['onEvent'];
   /** Reused across gradings in watch mode, so unchanged files are not parsed again. */
   checker?: StaticChecker;
-  /** How long a test file may take to load before it counts as hung (default 5 s). */
+  /** How long a test file may take to load before it counts as hung (default LOAD_TIMEOUT_MS). */
   loadTimeoutMs?: number;
 }
 
@@ -69,7 +71,7 @@ export function scoreLab(lab: Lab, result: FileResult | undefined, root: string,
     if (!outcome) {
       const why = result?.collected.includes(meta.name)
         ? 'this test did not run (is it marked .skip or .todo in the test file?)'
-        : `no test of this name was found in ${lab.id}.test.ts (was the test file changed?)`;
+        : `no test of this name was found in ${testFileName(lab.id)} (was the test file changed?)`;
       return { ...base, status: 'error', points: 0, message: why };
     }
     if (outcome.status === 'passed') return { ...base, status: 'passed', points: meta.points };
@@ -91,12 +93,17 @@ export function scoreLab(lab: Lab, result: FileResult | undefined, root: string,
   };
 }
 
+/** The diagnosis of a lab whose student file is gone. */
+export function missingStudentFile(id: string): string {
+  return `${id}/${studentFileName(id)} is missing. Restore the starter with: ${restoreStarterCommand(id)}`;
+}
+
 /** Grades the given labs in one run of their tests. */
 export async function gradeLabs(labs: Lab[], options: GradeOptions): Promise<GradedLab[]> {
   const missing = new Map<string, string>();
   for (const lab of labs) {
     if ((options.target ?? 'student') === 'student' && !existsSync(lab.studentFile)) {
-      missing.set(lab.id, `${lab.id}/${lab.id}.ts is missing. Restore the starter with: git checkout -- labs/${lab.id}/${lab.id}.ts`);
+      missing.set(lab.id, missingStudentFile(lab.id));
     }
   }
   const runnable = labs.filter((lab) => !missing.has(lab.id));
@@ -106,7 +113,7 @@ export async function gradeLabs(labs: Lab[], options: GradeOptions): Promise<Gra
         root: options.root,
         labsDir: options.labsDir,
         files: runnable.map((lab) => ({ file: lab.testFile, timeoutMs: lab.timeoutMs })),
-        loadTimeoutMs: options.loadTimeoutMs ?? 5000,
+        loadTimeoutMs: options.loadTimeoutMs ?? LOAD_TIMEOUT_MS,
         ...(options.target ? { target: options.target } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       })

@@ -7,15 +7,17 @@
  */
 import { basename, dirname, join, normalize } from 'node:path';
 import type { Plugin } from 'vite';
+import { labPaths, mistakeFile, studentFileName, testFileName } from '../labs/layout';
 
 export const LAB_TARGET_ENV = 'QC_LAB_TARGET';
 
 /** Which implementation a lab test imports, given QC_LAB_TARGET and the lab's folder. */
 export function targetFile(target: string | undefined, labDir: string, id: string): string | undefined {
   if (!target || target === 'student') return undefined;
-  if (target === 'reference') return join(labDir, '.meta', 'solution.ts');
+  const paths = labPaths(dirname(labDir), id, join);
+  if (target === 'reference') return paths.solutionFile;
   const mistake = /^mistake:([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(target);
-  if (mistake) return mistake[1] === id ? join(labDir, '.meta', 'mistakes', `${mistake[2]}.ts`) : undefined;
+  if (mistake) return mistake[1] === id ? mistakeFile(paths, mistake[2]!, join) : undefined;
   throw new Error(`${LAB_TARGET_ENV} must be "student", "reference" or "mistake:<lab>/<name>" (got "${target}")`);
 }
 
@@ -28,9 +30,9 @@ export function labTarget(): Plugin {
       if (!target || target === 'student' || !importer) return null;
       const labDir = dirname(importer);
       const id = basename(labDir);
-      if (basename(importer) !== `${id}.test.ts`) return null;
+      if (basename(importer) !== testFileName(id)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (!resolved || normalize(resolved.id) !== join(labDir, `${id}.ts`)) return null;
+      if (!resolved || normalize(resolved.id) !== join(labDir, studentFileName(id))) return null;
       return targetFile(target, labDir, id) ?? null;
     },
   };

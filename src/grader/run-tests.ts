@@ -1,6 +1,6 @@
 /**
  * Runs the labs' Vitest tests in a child process that the grader owns, and keeps each test's result as
- * it streams in. Vitest cannot stop a test that loops synchronously (../shared/STACK-NOTES.md), so a
+ * it streams in. Vitest cannot stop a test that loops synchronously (docs/grader.md, "Vitest's blind spot"), so a
  * watchdog does: when a test overruns its lab's time budget, or a file never finishes loading, the
  * whole child process group is killed, the test is recorded as a timeout, and the files that were not
  * finished are run again without the tests already scored. Each round scores at least one more test or
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { EVENTS_ENV, SKIP_ENV, parseEvents, type GraderEvent, type SerializedError } from './events';
 import { LAB_TARGET_ENV } from './lab-target';
+import { GRACE_MS, LOAD_TIMEOUT_MS, POLL_MS } from './limits';
 
 export type TestStatus = 'passed' | 'failed' | 'timeout' | 'error';
 
@@ -57,8 +58,6 @@ export interface RunRequest {
 
 const require = createRequire(import.meta.url);
 
-/** How often the watchdog looks at the events file. */
-const POLL_MS = 15;
 
 interface RoundOutcome {
   /** Set when the watchdog stopped the round, naming the file and what hung. */
@@ -84,8 +83,8 @@ export function killTree(child: ChildProcess): void {
 
 /** Runs the test files to completion, however the code under test behaves. */
 export async function runTests(request: RunRequest): Promise<FileResult[]> {
-  const loadTimeoutMs = request.loadTimeoutMs ?? 10_000;
-  const graceMs = request.graceMs ?? 1000;
+  const loadTimeoutMs = request.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+  const graceMs = request.graceMs ?? GRACE_MS;
   const budget = new Map(request.files.map(({ file, timeoutMs }) => [file, timeoutMs]));
   const state = new Map<string, FileState>(
     request.files.map(({ file }) => [file, { file, collected: [], results: new Map(), done: false }]),

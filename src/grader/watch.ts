@@ -10,13 +10,14 @@
  */
 import { existsSync, mkdtempSync, rmSync, utimesSync, watch as watchFile, writeFileSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import pc from 'picocolors';
 import type { Lab } from '../labs/catalog';
 import { formatIntegrity, formatLab, formatProgress } from './format';
-import { gradeLabs, gradeStudentLab, type GradedLab } from './grade';
+import { gradeLabs, gradeStudentLab, missingStudentFile, type GradedLab } from './grade';
 import { HintState } from './hints';
 import { checkIntegrity } from './integrity';
+import { GRACE_MS, LOAD_TIMEOUT_MS, POLL_MS } from './limits';
 import { applyEvent, EventsReader, killTree, overdue, spawnLabsVitest, type FileState, type Running, type VitestChild } from './run-tests';
 import { StaticChecker } from './static-checks';
 
@@ -33,9 +34,6 @@ export interface WatchOptions {
   until?: Promise<void>;
 }
 
-const GRACE_MS = 1000;
-const LOAD_TIMEOUT_MS = 5000;
-const POLL_MS = 15;
 
 export async function watch(options: WatchOptions): Promise<void> {
   const { root, labsDir, labs } = options;
@@ -54,7 +52,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   const runStatic = (batch: Lab[]): void => {
     const found = checker.check(batch.filter((lab) => existsSync(lab.studentFile)));
     for (const lab of batch) {
-      statics.set(lab.id, existsSync(lab.studentFile) ? found.get(lab.id)?.message : `${lab.id}/${lab.id}.ts is missing. Restore the starter with: git checkout -- labs/${lab.id}/${lab.id}.ts`);
+      statics.set(lab.id, existsSync(lab.studentFile) ? found.get(lab.id)?.message : missingStudentFile(lab.id));
     }
   };
 
@@ -176,7 +174,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   for (const lab of labs) {
     watchers.push(
       watchFile(lab.dir, (_event, name) => {
-        if (name !== `${lab.id}.ts`) return;
+        if (name !== basename(lab.studentFile)) return;
         clearTimeout(debounce.get(lab.id));
         debounce.set(lab.id, setTimeout(() => void onSave(lab), 30));
       }),

@@ -3,21 +3,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COURSE_FILE, labPaths, type LabPaths } from './layout';
 import { courseLabsSchema, describeIssues, labMetaSchema, type LabMeta } from './schema';
 
-/** A lab as found on disk, with the paths of its parts. */
-export interface Lab extends LabMeta {
-  /** The lab's folder. */
-  dir: string;
-  /** The student's file: labs/<id>/<id>.ts */
-  studentFile: string;
-  /** The autograder: labs/<id>/<id>.test.ts */
-  testFile: string;
-  /** The instructions the lesson shows: labs/<id>/brief.md */
-  briefFile: string;
-  /** The reference solution: labs/<id>/.meta/solution.ts */
-  solutionFile: string;
-}
+/** A lab as found on disk, with the paths of its parts (see layout.ts). */
+export interface Lab extends LabMeta, LabPaths {}
 
 /** Raised when the course's lab metadata is missing or malformed; its message lists every problem. */
 export class CatalogError extends Error {
@@ -40,14 +30,14 @@ function readJson(path: string): unknown {
 
 /** Reads and validates labs/labs.json and every lab.json it lists, in course order. */
 export function loadLabs(labsDir: string): Lab[] {
-  const courseFile = join(labsDir, 'labs.json');
+  const courseFile = join(labsDir, COURSE_FILE);
   const course = courseLabsSchema.safeParse(readJson(courseFile));
   if (!course.success) throw new CatalogError(describeIssues(courseFile, course.error));
   const problems: string[] = [];
   const labs: Lab[] = [];
   for (const id of course.data.labs) {
-    const dir = join(labsDir, id);
-    const metaFile = join(dir, 'lab.json');
+    const paths = labPaths(labsDir, id, join);
+    const { metaFile } = paths;
     let raw: unknown;
     try {
       raw = readJson(metaFile);
@@ -61,14 +51,7 @@ export function loadLabs(labsDir: string): Lab[] {
       continue;
     }
     if (meta.data.id !== id) problems.push(`${metaFile}: id is "${meta.data.id}" but the folder is "${id}"`);
-    const lab: Lab = {
-      ...meta.data,
-      dir,
-      studentFile: join(dir, `${id}.ts`),
-      testFile: join(dir, `${id}.test.ts`),
-      briefFile: join(dir, 'brief.md'),
-      solutionFile: join(dir, '.meta', 'solution.ts'),
-    };
+    const lab: Lab = { ...meta.data, ...paths };
     for (const file of [lab.testFile, lab.briefFile, lab.solutionFile]) {
       if (!existsSync(file)) problems.push(`${file} is missing`);
     }

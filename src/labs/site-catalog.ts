@@ -5,6 +5,7 @@
  */
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import courseFile from '../../labs/labs.json';
+import { LABS_DIR, labPaths } from './layout';
 import { courseLabsSchema, describeIssues, labMetaSchema, maxPoints, type LabMeta } from './schema';
 
 const metas = import.meta.glob<unknown>('/labs/*/lab.json', { eager: true, import: 'default' });
@@ -32,14 +33,15 @@ export function siteLab(id: string): SiteLab {
   if (!courseLabIds.includes(id)) {
     throw new Error(`<Lab id="${id}" />: there is no lab "${id}" in labs/labs.json (labs: ${courseLabIds.join(', ')})`);
   }
-  const raw = metas[`/labs/${id}/lab.json`];
-  if (raw === undefined) throw new Error(`labs/${id}/lab.json is missing`);
+  // Paths from the project root; the globs above key the same files by '/' + that path.
+  const paths = labPaths(LABS_DIR, id);
+  const raw = metas[`/${paths.metaFile}`];
+  if (raw === undefined) throw new Error(`${paths.metaFile} is missing`);
   const meta = labMetaSchema.safeParse(raw);
-  if (!meta.success) throw new Error(describeIssues(`labs/${id}/lab.json`, meta.error));
-  const studentPath = `labs/${id}/${id}.ts`;
-  const source = sources[`/${studentPath}`];
-  if (source === undefined) throw new Error(`${studentPath} is missing`);
-  const brief = briefs[`/labs/${id}/brief.md`];
-  if (!brief) throw new Error(`labs/${id}/brief.md is missing`);
-  return { meta: meta.data, maxPoints: maxPoints(meta.data), source, studentPath, Brief: brief.Content };
+  if (!meta.success) throw new Error(describeIssues(paths.metaFile, meta.error));
+  const source = sources[`/${paths.studentFile}`];
+  if (source === undefined) throw new Error(`${paths.studentFile} is missing`);
+  const brief = briefs[`/${paths.briefFile}`];
+  if (!brief) throw new Error(`${paths.briefFile} is missing`);
+  return { meta: meta.data, maxPoints: maxPoints(meta.data), source, studentPath: paths.studentFile, Brief: brief.Content };
 }

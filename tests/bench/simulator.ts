@@ -6,10 +6,10 @@
  * passes or fails. Each case runs once to warm up the JIT, then three times; the median is printed with
  * the range, and the measured mean wait next to the formula's, as a check that the runs are real.
  */
-import { exponentialSampler } from '../../src/models/shared/distributions';
+import { exponentialSampler } from '../../src/models/common/distributions';
 import { mmc } from '../../src/models/module-16/queue-models/queue-formulas';
 import { simulateQueue } from '../../src/models/module-16/queue-models/queue-simulator';
-import { createRng } from '../../src/models/shared/rng';
+import { createRng } from '../../src/models/common/rng';
 
 const customers = Number(process.argv[2] ?? 3_000_000);
 if (!(Number.isInteger(customers) && customers >= 1000)) {

@@ -153,7 +153,7 @@ test.describe('every widget by touch on a 375 px phone', () => {
   }
 });
 
-/** Pages that draw a LineChart (src/components/shared/LineChart.tsx), in an island or not. */
+/** Pages that draw a LineChart (src/components/common/LineChart.tsx), in an island or not. */
 const chartPages = pageSummaries().filter((p) => builtHtml(p.path).includes('chart-svg'));
 
 for (const theme of ['light', 'dark'] as const) {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadLabs } from '../../src/labs/catalog';
-import { buildManifest, checkIntegrity, MANIFEST_FILE } from '../../src/grader/integrity';
+import { buildManifest } from '../../src/dev/build-manifest';
+import { checkIntegrity, MANIFEST_FILE } from '../../src/grader/integrity';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'labs');
 let root: string;

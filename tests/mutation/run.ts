@@ -83,7 +83,7 @@ function runLab(lab: Lab): LabScore {
   });
   if (run.status !== 0) throw new Error(`Stryker failed on ${lab.id} (exit code ${run.status})`);
   const report = JSON.parse(readFileSync(join(root, reportFile), 'utf8')) as { files: Record<string, { mutants: Mutant[] }> };
-  const equivalentFile = join(lab.dir, '.meta', 'equivalent-mutants.json');
+  const equivalentFile = lab.equivalentMutantsFile;
   const equivalent = existsSync(equivalentFile) ? equivalentSchema.parse(JSON.parse(readFileSync(equivalentFile, 'utf8'))) : [];
   let killed = 0;
   let noCoverage = 0;

@@ -17,4 +17,4 @@ export {
   type Outcome,
   type Permit,
 } from '../../../src/models/module-16/backpressure/aimd-limiter';
-export type { Clock } from '../../../src/models/shared/clock';
+export type { Clock } from '../../../src/models/common/clock';

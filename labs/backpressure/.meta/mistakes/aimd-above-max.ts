@@ -1,5 +1,5 @@
 // Classic mistake: no cap at maxLimit, so a long run of successes grows the limit past it.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 export * from '../solution';
 
 export class AimdLimiter extends VariantLimiter {

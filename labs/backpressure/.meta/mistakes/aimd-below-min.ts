@@ -1,5 +1,5 @@
 // Classic mistake: no floor at minLimit, so a run of drops can shrink the limit below it.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 export * from '../solution';
 
 export class AimdLimiter extends VariantLimiter {

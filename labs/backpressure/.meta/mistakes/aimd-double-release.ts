@@ -1,5 +1,5 @@
 // Classic mistake: releasing a permit twice frees two slots, so more requests run than the limit allows.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 export * from '../solution';
 
 export class AimdLimiter extends VariantLimiter {

@@ -1,5 +1,5 @@
 // Classic mistake: an 'ignored' outcome is scored like a success (or a drop, when slow), so cancellations move the limit.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 export * from '../solution';
 
 export class AimdLimiter extends VariantLimiter {

@@ -1,5 +1,5 @@
 // Classic mistake: a success is a success however slow, so a latency collapse never lowers the limit.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 import { type Outcome } from '../solution';
 export * from '../solution';
 

@@ -1,5 +1,5 @@
 // Subtle mistake: reads the in-flight count when the permit is released instead of when it was granted, unlike Netflix's limiter.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 export * from '../solution';
 
 export class AimdLimiter extends VariantLimiter {

@@ -1,5 +1,5 @@
 // Classic mistake: rounding the backoff up, so a limit of 9 at 0.9 (8.1) never shrinks.
-import { VariantLimiter } from '../variants';
+import { VariantLimiter } from '../support/variants';
 export * from '../solution';
 
 export class AimdLimiter extends VariantLimiter {

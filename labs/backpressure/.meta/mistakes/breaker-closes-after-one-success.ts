@@ -1,5 +1,5 @@
 // Classic mistake: half-open closes after the first successful trial, even when trialCalls asks for more.
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

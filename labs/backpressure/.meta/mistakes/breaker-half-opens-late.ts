@@ -1,5 +1,5 @@
 // Off-by-one mistake: half-opens only after more than openDurationMs (> where >= belongs).
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

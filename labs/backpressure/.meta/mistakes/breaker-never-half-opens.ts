@@ -1,5 +1,5 @@
 // Classic mistake: once open, the breaker never half-opens, so the dependency is cut off for good.
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

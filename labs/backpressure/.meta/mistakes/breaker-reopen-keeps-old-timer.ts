@@ -1,5 +1,5 @@
 // Subtle mistake: a failed trial reopens the breaker but keeps the old opening time, so it half-opens again at once.
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

@@ -1,5 +1,5 @@
 // Subtle mistake: closing after the trials keeps the old failure count, so the next single failure trips it again.
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

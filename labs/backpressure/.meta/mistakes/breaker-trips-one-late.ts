@@ -1,5 +1,5 @@
 // Off-by-one mistake: trips on the failure after failureThreshold (> where >= belongs).
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

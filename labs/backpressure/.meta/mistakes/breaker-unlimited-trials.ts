@@ -1,5 +1,5 @@
 // Classic mistake: half-open lets every call through, so a recovering dependency meets the whole backlog at once.
-import { VariantBreaker } from '../variants';
+import { VariantBreaker } from '../support/variants';
 export * from '../solution';
 
 export class CircuitBreaker extends VariantBreaker {

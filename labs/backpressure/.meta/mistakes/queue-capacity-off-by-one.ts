@@ -1,5 +1,5 @@
 // Classic mistake: an off-by-one room check, so a full queue takes one item more than its capacity.
-import { VariantQueue } from '../variants';
+import { VariantQueue } from '../support/variants';
 export * from '../solution';
 
 export class BoundedQueue<T> extends VariantQueue<T> {

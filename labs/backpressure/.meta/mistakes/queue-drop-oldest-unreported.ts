@@ -1,5 +1,5 @@
 // Classic mistake: drop-oldest loses the oldest item silently, reporting 'accepted', so the caller cannot tell that anything was lost.
-import { VariantQueue } from '../variants';
+import { VariantQueue } from '../support/variants';
 import { type OfferResult } from '../solution';
 export * from '../solution';
 

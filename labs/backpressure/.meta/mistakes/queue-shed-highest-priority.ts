@@ -1,5 +1,5 @@
 // Classic mistake: shedding the most important queued item instead of the least important.
-import { VariantQueue, type Entry } from '../variants';
+import { VariantQueue, type Entry } from '../support/variants';
 export * from '../solution';
 
 export class BoundedQueue<T> extends VariantQueue<T> {

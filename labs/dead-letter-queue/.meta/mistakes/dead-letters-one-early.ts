@@ -1,5 +1,5 @@
 // Off by one: counting retries instead of deliveries, so a message is dead-lettered after maxAttempts − 1 failures.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

@@ -1,5 +1,5 @@
 // Off by one: "more than maxAttempts failures", so a poison message gets one delivery too many.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

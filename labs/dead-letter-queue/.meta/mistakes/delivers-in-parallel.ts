@@ -1,6 +1,6 @@
 // Tempting mistake: delivering everything that is waiting at once with Promise.all, so deliveries overlap.
 import type { DrainReport } from '../solution';
-import { PlainRetryQueue, type Handler } from '../plain-retry-queue';
+import { PlainRetryQueue, type Handler } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

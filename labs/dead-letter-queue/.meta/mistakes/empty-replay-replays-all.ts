@@ -1,5 +1,5 @@
 // Classic mistake: `if (!ids?.length)` treats an empty list like no list, so replay([]) replays everything.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

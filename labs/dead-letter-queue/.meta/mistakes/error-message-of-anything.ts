@@ -1,5 +1,5 @@
 // Classic mistake: reading .message from whatever was thrown, so a rejected string or number leaves the error undefined.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

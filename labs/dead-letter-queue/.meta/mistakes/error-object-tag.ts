@@ -1,5 +1,5 @@
 // Classic mistake: describing a non-Error with Object.prototype.toString, which gives "[object Object]" (or "[object String]") and loses what it said.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

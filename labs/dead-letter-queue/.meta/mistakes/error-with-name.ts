@@ -1,5 +1,5 @@
 // Subtle mistake: String(error) for an Error too, which prefixes its name ("TypeError: timeout" instead of "timeout").
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

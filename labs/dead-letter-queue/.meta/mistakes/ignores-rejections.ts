@@ -1,5 +1,5 @@
 // Classic mistake: calling the handler without await, so only a synchronous throw counts; a rejected promise is acked.
-import { PlainRetryQueue, type Handler, type Pending } from '../plain-retry-queue';
+import { PlainRetryQueue, type Handler, type Pending } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

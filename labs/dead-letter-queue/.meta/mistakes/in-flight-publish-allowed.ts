@@ -1,5 +1,5 @@
 // Subtle mistake: looking for a duplicate id only in the arrays, missing the message that is being delivered right now.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

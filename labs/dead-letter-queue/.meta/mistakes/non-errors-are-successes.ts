@@ -1,5 +1,5 @@
 // Classic mistake: only an Error counts as a failure, so a thrown string, number or undefined acks the message.
-import { PlainRetryQueue, type Handler, type Pending } from '../plain-retry-queue';
+import { PlainRetryQueue, type Handler, type Pending } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

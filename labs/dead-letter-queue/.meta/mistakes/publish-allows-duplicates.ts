@@ -1,5 +1,5 @@
 // Classic mistake: no check on publish, so the same id can be in the queue twice and be processed twice.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

@@ -1,5 +1,5 @@
 // Over-eager: refusing every id ever published, although an acked message is gone and its id may be used again.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

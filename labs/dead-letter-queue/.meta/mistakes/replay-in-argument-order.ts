@@ -1,6 +1,6 @@
 // Subtle mistake: replaying in the order the ids are listed rather than the order the messages were dead-lettered.
 import type { DeadLetter } from '../solution';
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

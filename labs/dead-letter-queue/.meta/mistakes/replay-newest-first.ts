@@ -1,5 +1,5 @@
 // Classic mistake: replaying by popping the dead-letter queue, so the newest dead letter goes back first.
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

@@ -1,6 +1,6 @@
 // Classic mistake: one report kept on the queue for its whole life, so each drain reports the earlier drains too.
 import type { DrainReport } from '../solution';
-import { PlainRetryQueue } from '../plain-retry-queue';
+import { PlainRetryQueue } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

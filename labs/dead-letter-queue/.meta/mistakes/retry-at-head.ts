@@ -1,5 +1,5 @@
 // Classic mistake: a failed message is retried straight away at the head of the queue, so it holds up every message behind it.
-import { PlainRetryQueue, type Pending } from '../plain-retry-queue';
+import { PlainRetryQueue, type Pending } from '../support/plain-retry-queue';
 export * from '../solution';
 
 export class RetryQueue<T> extends PlainRetryQueue<T> {

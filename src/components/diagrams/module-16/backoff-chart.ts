@@ -3,7 +3,7 @@
  * group of messages that failed together would draw, from a fixed seed so the page is reproducible.
  */
 import { backoffCeilingMs, fullJitterDelayMs, type BackoffPolicy } from '../../../models/module-16/dead-letter-queue/backoff';
-import { createRng, DEFAULT_SEED } from '../../../models/shared/rng';
+import { createRng, DEFAULT_SEED } from '../../../models/common/rng';
 
 /** The chart's policy: 100 ms doubling to a 10 s cap. */
 export const CHART_POLICY: BackoffPolicy = { baseMs: 100, capMs: 10_000 };

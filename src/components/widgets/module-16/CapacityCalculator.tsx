@@ -5,7 +5,7 @@
  * hydrated when scrolled into view, it recomputes on every keystroke.
  */
 import { useId, useMemo, useState } from 'preact/hooks';
-import TextField from '../../shared/TextField';
+import TextField from '../../common/TextField';
 import {
   DEFAULT_CAPACITY_FORM,
   readCapacityForm,

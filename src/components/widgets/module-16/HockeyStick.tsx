@@ -5,8 +5,8 @@
  * without JavaScript; hydrated when scrolled into view, it redraws and re-simulates as the inputs change.
  */
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import LineChart, { type Series } from '../../shared/LineChart';
-import TextField from '../../shared/TextField';
+import LineChart, { type Series } from '../../common/LineChart';
+import TextField from '../../common/TextField';
 import {
   DEFAULT_HOCKEY_STICK_FORM,
   MAX_SCV,

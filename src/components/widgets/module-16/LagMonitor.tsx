@@ -14,8 +14,8 @@ import {
   type LagMonitorField,
   type LagMonitorFormInput,
 } from './lag-monitor-form';
-import LineChart from '../../shared/LineChart';
-import TextField from '../../shared/TextField';
+import LineChart from '../../common/LineChart';
+import TextField from '../../common/TextField';
 
 const fields: { name: LagMonitorField; label: string; unit?: string; inputMode: 'decimal' | 'numeric' }[] = [
   { name: 'productionRate', label: 'Production rate', unit: 'messages/s', inputMode: 'decimal' },

@@ -4,7 +4,7 @@
  * RangeErrors into sentences for the field they belong to. Never returns NaN.
  */
 import { capacityPlan, type CapacityPlan } from '../../../models/module-16/littles-law/capacity';
-import { parseFields, type FieldRule } from '../../shared/form-fields';
+import { parseFields, type FieldRule } from '../../common/form-fields';
 
 export interface CapacityFormInput {
   /** Requests per second. */

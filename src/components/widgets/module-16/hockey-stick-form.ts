@@ -3,7 +3,7 @@
  * keep the page quick (the simulations run in the reader's browser) and keep every value inside what
  * the models accept, so the explorer never shows NaN.
  */
-import { parseFields, type FieldRule } from '../../shared/form-fields';
+import { parseFields, type FieldRule } from '../../common/form-fields';
 import { DEFAULT_HOCKEY_STICK, type HockeyStickSettings } from './hockey-stick';
 
 export interface HockeyStickFormInput {

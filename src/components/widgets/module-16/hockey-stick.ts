@@ -4,10 +4,10 @@
  * approximation, and the same ratio measured by short seeded simulations. The mean service time is the
  * unit of time here (E[S] = 1), so the ratios do not depend on it.
  */
-import { fittedSampler } from '../../../models/shared/distributions';
+import { fittedSampler } from '../../../models/common/distributions';
 import { erlangC } from '../../../models/module-16/queue-models/queue-formulas';
 import { simulateQueue } from '../../../models/module-16/queue-models/queue-simulator';
-import { createRng, DEFAULT_SEED } from '../../../models/shared/rng';
+import { createRng, DEFAULT_SEED } from '../../../models/common/rng';
 
 /** The explorer's settings. */
 export interface HockeyStickSettings {

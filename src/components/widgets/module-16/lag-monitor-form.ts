@@ -2,7 +2,7 @@
  * Reads the lag monitor's form: text fields in, a run of the lag model or a message per bad field out.
  * Never returns NaN: every field is checked here, in words tied to the field, before the model runs.
  */
-import { parseFields, type FieldRule } from '../../shared/form-fields';
+import { parseFields, type FieldRule } from '../../common/form-fields';
 import { simulateLagMonitor, type LagMonitorInput, type LagMonitorRun } from './lag-monitor';
 
 export type LagMonitorField = keyof LagMonitorInput;

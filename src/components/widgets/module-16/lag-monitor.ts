@@ -17,7 +17,7 @@ import {
   type LagAlert,
   type LagSample,
 } from '../../../models/module-16/consumer-lag/consumer-lag';
-import { integerAtLeast, nonNegative, positive } from '../../../models/shared/guards';
+import { integerAtLeast, nonNegative, positive } from '../../../models/common/guards';
 
 /** What the reader controls. */
 export interface LagMonitorInput {

@@ -8,8 +8,8 @@
  * Time comes from the injected clock (to spot slow requests), so tests and simulations control it.
  * This module is part of the reference solution of the `backpressure` lab.
  */
-import type { Clock } from '../../shared/clock';
-import { integerAtLeast, openUnitInterval, positive } from '../../shared/guards';
+import type { Clock } from '../../common/clock';
+import { integerAtLeast, openUnitInterval, positive } from '../../common/guards';
 
 /**
  * How a request ended, as its caller reports it:

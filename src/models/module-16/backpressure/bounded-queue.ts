@@ -5,7 +5,7 @@
  *
  * This module is part of the reference solution of the `backpressure` lab.
  */
-import { integerAtLeast } from '../../shared/guards';
+import { integerAtLeast } from '../../common/guards';
 
 /** What a full queue does with one more item. */
 export const OVERFLOW_POLICIES = ['reject', 'drop-oldest', 'shed-lowest-priority'] as const;

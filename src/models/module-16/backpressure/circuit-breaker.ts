@@ -8,8 +8,8 @@
  *
  * This module is part of the reference solution of the `backpressure` lab.
  */
-import type { Clock } from '../../shared/clock';
-import { integerAtLeast, nonNegative } from '../../shared/guards';
+import type { Clock } from '../../common/clock';
+import { integerAtLeast, nonNegative } from '../../common/guards';
 
 /** The three states of a breaker. */
 export type BreakerState = 'closed' | 'open' | 'half-open';

@@ -7,7 +7,7 @@
  * This module is the reference solution of the `consumer-lag` lab and the engine of the lesson's lag
  * monitor, so the page and the grader agree by construction.
  */
-import { integerAtLeast, nonNegative, positive } from '../../shared/guards';
+import { integerAtLeast, nonNegative, positive } from '../../common/guards';
 
 /** Where one partition's log ends and where the group has committed, as `kafka-consumer-groups.sh` shows them. */
 export interface PartitionOffsets {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffCeilingMs, fullJitterDelayMs } from './backoff';
-import { createRng } from '../../shared/rng';
+import { createRng } from '../../common/rng';
 
 const policy = { baseMs: 100, capMs: 10_000 };
 

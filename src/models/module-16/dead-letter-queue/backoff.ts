@@ -8,8 +8,8 @@
  * The blog writes the ceiling as min(cap, base·2^attempt) with attempt counted from 0; here the
  * argument is the number of failures so far, counted from 1, so retry 1 waits up to `baseMs`.
  */
-import { integerAtLeast, positive } from '../../shared/guards';
-import type { Rng } from '../../shared/rng';
+import { integerAtLeast, positive } from '../../common/guards';
+import type { Rng } from '../../common/rng';
 
 /** How long retries may wait. */
 export interface BackoffPolicy {

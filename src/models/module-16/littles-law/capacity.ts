@@ -5,7 +5,7 @@
  * This module is the reference solution of the `littles-law` lab and the engine of the lesson's
  * capacity calculator, so the page and the grader agree by construction.
  */
-import { integerAtLeast, nonNegative, openUnitInterval, positive } from '../../shared/guards';
+import { integerAtLeast, nonNegative, openUnitInterval, positive } from '../../common/guards';
 
 /** The target utilization that {@link capacityPlan} plans for when none is given. */
 export const DEFAULT_TARGET_UTILIZATION = 0.7;

@@ -7,7 +7,7 @@
  * This module is the reference solution of the `queue-models` lab and the engine of the lesson's
  * hockey-stick explorer, so the page and the grader agree by construction.
  */
-import { integerAtLeast, nonNegative, positive } from '../../shared/guards';
+import { integerAtLeast, nonNegative, positive } from '../../common/guards';
 
 /** Long-run averages of a stable queue. */
 export interface QueueMetrics {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fittedSampler } from '../../shared/distributions';
+import { fittedSampler } from '../../common/distributions';
 import { simulateQueue } from './queue-simulator';
-import { createRng } from '../../shared/rng';
+import { createRng } from '../../common/rng';
 
 /**
  * A second method for the same sample path: the Kiefer–Wolfowitz recursion. Customers are served in

@@ -9,7 +9,7 @@
  *     labs/dead-letter-queue), which shows the tests depend on the contract, not on how the reference
  *     happens to be written.
  */
-import type { DeadLetter, DrainReport } from './solution';
+import type { DeadLetter, DrainReport } from '../solution';
 
 export type Handler<T> = (body: T, attempt: number, id: string) => void | Promise<void>;
 

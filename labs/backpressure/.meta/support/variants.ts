@@ -15,7 +15,7 @@ import {
   type OverflowPolicy,
   type Outcome,
   type Permit,
-} from './solution';
+} from '../solution';
 
 export interface Entry<T> {
   item: T;

@@ -9,13 +9,12 @@
  * A lab that breaks any rule fails the run (exit code 1).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, relative } from 'node:path';
 import pc from 'picocolors';
 import { loadLabs, type Lab } from '../labs/catalog';
-import { gradeLabs, type GradedLab } from './grade';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { LABS_DIR, mistakeFile, testFileName } from '../labs/layout';
+import { gradeLabs, type GradedLab } from '../grader/grade';
+import { isMain, root } from './generated';
 
 export interface Proof {
   lab: string;
@@ -24,8 +23,9 @@ export interface Proof {
   held: string[];
 }
 
-function mistakesOf(lab: Lab): string[] {
-  const dir = join(lab.dir, '.meta', 'mistakes');
+/** The names of a lab's known mistakes (files in .meta/mistakes/), sorted. */
+export function mistakesOf(lab: Lab): string[] {
+  const dir = lab.mistakesDir;
   return existsSync(dir)
     ? readdirSync(dir)
         .filter((name) => name.endsWith('.ts'))
@@ -56,7 +56,7 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     const held: string[] = [];
     const ref = reference[index]!;
     const start = starter[index]!;
-    for (const name of ref.ungraded) problems.push(`${lab.id}.test.ts has a test that lab.json does not list: "${name}"`);
+    for (const name of ref.ungraded) problems.push(`${testFileName(lab.id)} has a test that lab.json does not list: "${name}"`);
     const unlisted = ref.tests.filter((test) => test.status === 'error' && !ref.diagnosis);
     if (!ref.ungraded.length && !unlisted.length && !ref.diagnosis) held.push('test file and lab.json name the same tests');
     if (ref.diagnosis) problems.push(`the reference solution could not be graded: ${ref.diagnosis}`);
@@ -82,14 +82,14 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
 
     const names = mistakesOf(lab);
     const uncaught = names.filter((name) => mistakeResults.get(`${lab.id}/${name}`)!.tests.every((t) => t.status === 'passed'));
-    for (const name of uncaught) problems.push(`the known mistake .meta/mistakes/${name}.ts passes every graded test`);
+    for (const name of uncaught) problems.push(`the known mistake ${relative(root, mistakeFile(lab, name, join))} passes every graded test`);
     if (names.length && !uncaught.length) held.push(`all ${names.length} known mistakes are caught`);
     return { lab: lab.id, problems, held };
   });
 }
 
 async function main(): Promise<void> {
-  const labsDir = join(root, 'labs');
+  const labsDir = join(root, LABS_DIR);
   const labs = loadLabs(labsDir);
   const started = Date.now();
   const proofs = await prove(labs, labsDir);
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   main().catch((error: unknown) => {
     process.stderr.write(`${pc.red('prove:')} ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

@@ -65,11 +65,11 @@ export function describeTestError(error: SerializedError | undefined, studentFil
 }
 
 /** An error Vitest caught outside a verdict: an unhandled rejection, or an error after a test ended. */
-export function describeUnhandled(error: SerializedError, studentFile: string, root: string): string {
+export function describeUnhandled(error: SerializedError, studentFile: string, root: string, type = ''): string {
   const where = locate(error, studentFile, root);
   const message = plain(error.message).trim();
   const what = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${firstLines(message, 2)}`;
-  const kind = /Unhandled ?Rejection|unhandled rejection/i.test(`${error.name} ${(error as { type?: string }).type ?? ''}`)
+  const kind = /Unhandled ?Rejection/i.test(`${error.name} ${type}`)
     ? 'a promise was rejected and nothing handled it'
     : 'an error was thrown after the test had finished (a timer or a promise your code left running?)';
   return `${kind}: ${what}${where ? ` (at ${where})` : ''}. Handle it (await the promise, or add .catch) so that it cannot go unnoticed.`;

@@ -8,6 +8,7 @@ import type { Lab } from '../labs/catalog';
 import { restoreStarterCommand, studentFileName, testFileName } from '../labs/layout';
 import { maxPoints, type Hints } from '../labs/schema';
 import { describeFileProblem, describeTestError, describeUnhandled, locate } from './diagnose';
+import { testAtLine } from './hangs';
 import { refusalMessage } from './lab-guard';
 import { LOAD_TIMEOUT_MS } from './limits';
 import { runTests, type FileResult, type LoadedFile, type RunRequest, type TestStatus } from './run-tests';
@@ -90,9 +91,16 @@ export function scoreLab(lab: Lab, result: FileResult | undefined, root: string,
     : (diagnosis ?? (result?.problem ? describeFileProblem(result.problem, lab.studentFile, root) : undefined));
   const unhandled = new Map<string, string>();
   const loose: string[] = [];
-  for (const { test, error } of result?.unhandled ?? []) {
-    const sentence = describeUnhandled(error, lab.studentFile, root);
-    const name = test ? lab.tests.find((t) => t.name === test || t.name.endsWith(` > ${test}`))?.name : undefined;
+  for (const { test, kind, error } of result?.unhandled ?? []) {
+    const sentence = describeUnhandled(error, lab.studentFile, root, kind);
+    // Vitest names the test only when the error came while it ran; otherwise the test file's line in
+    // the error's stack says which test started the code that failed.
+    const line = new RegExp(`${lab.testFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`).exec(error.stack ?? '')?.[1];
+    const name = test
+      ? lab.tests.find((t) => t.name === test || t.name.endsWith(` > ${test}`))?.name
+      : line
+        ? testAtLine(lab.testFile, Number(line))
+        : undefined;
     if (name && !unhandled.has(name)) unhandled.set(name, sentence);
     else if (!name) loose.push(sentence);
   }

@@ -19,6 +19,17 @@ function typescript(): typeof TypeScript {
 }
 
 const cache = new Map<string, Map<string, Set<string>>>();
+const lines = new Map<string, { name: string; from: number; to: number }[]>();
+
+/** The test whose body spans `line` (1-based) of `testFile`, if one does. */
+export function testAtLine(testFile: string, line: number): string | undefined {
+  try {
+    functionsCalledByTests(testFile);
+  } catch {
+    return undefined;
+  }
+  return lines.get(testFile)?.find((t) => t.from <= line && line <= t.to)?.name;
+}
 
 /** Per test (full name), the lab's exported functions its body calls. */
 export function functionsCalledByTests(testFile: string): Map<string, Set<string>> {
@@ -36,6 +47,7 @@ export function functionsCalledByTests(testFile: string): Map<string, Set<string
   }
   const constructed = new Set<string>();
   const byTest = new Map<string, Set<string>>();
+  const spans: { name: string; from: number; to: number }[] = [];
   const literal = (node: TypeScript.Node | undefined): string | undefined =>
     node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
   const callee = (call: TypeScript.CallExpression): string | undefined => {
@@ -64,7 +76,11 @@ export function functionsCalledByTests(testFile: string): Map<string, Set<string
         return;
       }
       if ((fn === 'it' || fn === 'test') && name !== undefined && body) {
-        byTest.set([...names, name].join(' > '), calls(body));
+        const full = [...names, name].join(' > ');
+        byTest.set(full, calls(body));
+        const from = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        const to = source.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
+        spans.push({ name: full, from, to });
         return;
       }
     }
@@ -73,6 +89,7 @@ export function functionsCalledByTests(testFile: string): Map<string, Set<string
   walk(source, []);
   for (const set of byTest.values()) for (const name of constructed) set.delete(name);
   cache.set(testFile, byTest);
+  lines.set(testFile, spans);
   return byTest;
 }
 

@@ -185,6 +185,12 @@ export function labGuard({ root, labsDir }: GuardOptions): Plugin {
         if (!isAbsolute(file) || file.includes(`${sep}node_modules${sep}`) || !existsSync(file)) return null;
         const lab = isLabCode(file, labsDir);
         record({ type: 'loaded', file: posix(relative(root, file)), sha256: sha256(source), student: !!lab });
+        // When the student's code is graded nothing may load a lab's answers, however it was reached.
+        const owner = labOf(file, labsDir);
+        const target = process.env[LAB_TARGET_ENV];
+        if (owner && !lab && (!target || target === 'student') && relative(owner.dir, file).split(sep)[0] === '.meta') {
+          refuse(owner, file, `./${posix(relative(owner.dir, file))}`, "the course's answer");
+        }
         if (lab && INTERNAL_NAMES.test(source)) {
           const name = INTERNAL_NAMES.exec(source)![0];
           refuse(lab, file, name, "one of the test runner's internal names, which lab code may not use");

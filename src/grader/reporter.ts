@@ -8,7 +8,7 @@
  * run-tests.ts passes it with --reporter; nothing else is printed.
  */
 import type { UserConsoleLog } from 'vitest';
-import type { Reporter, SerializedError as VitestError, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError as VitestError, TestCase, TestModule, Vitest } from 'vitest/node';
 import type { SerializedError } from './events';
 import { recordResult, RESULTS_ENV, type ResultRecord } from './results';
 
@@ -34,8 +34,42 @@ export default class GraderReporter implements Reporter {
   /** Test ids to their file and full name (console logs and unhandled errors name the test by id). */
   readonly #tests = new Map<string, { file: string; name: string }>();
 
+  /** Errors already recorded as they were caught (so the end of the run does not repeat them). */
+  readonly #caught = new WeakSet<object>();
+
   #record(record: ResultRecord): void {
     recordResult(record, this.#file);
+  }
+
+  /**
+   * Vitest reports errors caught outside a test's verdict only when the whole run ends, which a run the
+   * watchdog stops never reaches: record each as Vitest catches it.
+   */
+  onInit(vitest: Vitest): void {
+    const state = vitest.state as unknown as { catchError?: (error: unknown, type: string) => void };
+    const catchError = state.catchError?.bind(vitest.state);
+    if (!catchError) return;
+    state.catchError = (error: unknown, type: string) => {
+      if (error && typeof error === 'object') {
+        this.#caught.add(error);
+        this.#unhandled(error as VitestError, type);
+      }
+      catchError(error, type);
+    };
+  }
+
+  #unhandled(error: VitestError, type?: string): void {
+    const fields = error as unknown as { VITEST_TEST_PATH?: string; VITEST_TEST_NAME?: string; taskId?: string };
+    const byId = fields.taskId ? this.#tests.get(fields.taskId) : undefined;
+    const file = fields.VITEST_TEST_PATH ?? byId?.file;
+    const test = byId?.name ?? fields.VITEST_TEST_NAME;
+    this.#record({
+      type: 'unhandled',
+      ...(file ? { file } : {}),
+      ...(test ? { test } : {}),
+      ...(type ? { kind: type } : {}),
+      error: serialize(error),
+    });
   }
 
   onTestModuleCollected(module: TestModule): void {
@@ -76,16 +110,7 @@ export default class GraderReporter implements Reporter {
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<VitestError>): void {
-    for (const error of unhandledErrors) {
-      const fields = error as unknown as { VITEST_TEST_PATH?: string; VITEST_TEST_NAME?: string; taskId?: string };
-      const byId = fields.taskId ? this.#tests.get(fields.taskId) : undefined;
-      this.#record({
-        type: 'unhandled',
-        ...(fields.VITEST_TEST_PATH ?? byId?.file ? { file: fields.VITEST_TEST_PATH ?? byId!.file } : {}),
-        ...(byId?.name ?? fields.VITEST_TEST_NAME ? { test: byId?.name ?? fields.VITEST_TEST_NAME } : {}),
-        error: serialize(error),
-      });
-    }
+    for (const error of unhandledErrors) if (!this.#caught.has(error)) this.#unhandled(error);
     this.#record({ type: 'run-end' });
   }
 }

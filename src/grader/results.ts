@@ -19,7 +19,7 @@ export type ResultRecord =
   /** A test file finished (or could not be loaded: `errors`). */
   | { type: 'module-end'; file: string; errors: SerializedError[]; tests: number }
   /** Errors Vitest caught outside any test's verdict (unhandled rejections, errors after a test). */
-  | { type: 'unhandled'; file?: string; test?: string; error: SerializedError }
+  | { type: 'unhandled'; file?: string; test?: string; kind?: string; error: SerializedError }
   /** The run ended (every module reported). */
   | { type: 'run-end' }
   /** The labs project served a module to a worker; its source's SHA-256 (line endings normalised). */

@@ -56,7 +56,7 @@ export interface FileResult {
   /** Why the run of this lab cannot be trusted (lab code changed built-ins or overruled a verdict). */
   tampered?: string;
   /** Errors Vitest caught outside a verdict (an unhandled rejection, an error after a test ended). */
-  unhandled?: { test?: string; error: SerializedError }[];
+  unhandled?: { test?: string; kind?: string; error: SerializedError }[];
   /** Things to tell the student that are not results (a stale .js beside the lab file). */
   notes?: string[];
 }
@@ -314,7 +314,7 @@ export function applyRecord(file: FileState, record: ResultRecord, labsDir: stri
       break;
     }
     case 'unhandled':
-      (file.unhandled ??= []).push({ ...(record.test ? { test: record.test } : {}), error: record.error });
+      (file.unhandled ??= []).push({ ...(record.test ? { test: record.test } : {}), ...(record.kind ? { kind: record.kind } : {}), error: record.error });
       break;
     case 'refused':
       (file.refused ??= []).push({ source: record.source, reason: record.reason, importer: record.importer });

@@ -74,6 +74,16 @@ export default class GraderRunner extends TestRunner {
   readonly #bodyReturned = new WeakMap<Test, boolean>();
   #heartbeat: ReturnType<typeof setInterval> | undefined;
 
+  /** Imports a test file (and with it the lab), describing a value thrown at load that is not an Error. */
+  override async importFile(filepath: string, source: 'collect' | 'setup'): Promise<unknown> {
+    try {
+      return await super.importFile(filepath, source);
+    } catch (error) {
+      if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) throw error;
+      throw new NonErrorThrown(`threw ${describeThrown(error)}, not an Error,`);
+    }
+  }
+
   override onCollectStart(file: File): void {
     emit({ type: 'collect-start', file: file.filepath, at: now() });
     if (eventsFile) {

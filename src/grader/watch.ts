@@ -16,6 +16,7 @@ import type { Lab } from '../labs/catalog';
 import { formatIntegrity, formatLab, formatProgress } from './format';
 import { gradeLabs, gradeStudentLab, missingStudentFile, type GradedLab } from './grade';
 import { HintState } from './hints';
+import { lessonSection } from './lessons';
 import { checkIntegrity } from './integrity';
 import { LOAD_TIMEOUT_MS, POLL_MS } from './limits';
 import { EventsReader, killTree, ResultsReader, spawnLabsVitest, type VitestChild } from './run-tests';
@@ -82,7 +83,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       state.graded.size
         ? formatProgress(labs.map((lab) => state.graded.get(lab.id)).filter((l): l is GradedLab => !!l))
         : `${pc.bold('Total:')} grading ${labs.length === 1 ? labs[0]!.id : `${labs.length} labs`}…`,
-      shown ? formatLab(shown, { hintSteps: (lab, test) => hints.opened(lab, test), listTests: false }) : '',
+      shown ? formatLab(shown, { hintSteps: (lab, test) => hints.opened(lab, test), lessonSection: (lesson, section) => lessonSection(root, lesson, section), listTests: false }) : '',
       pc.dim(state.status),
     ];
     if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');

@@ -17,7 +17,7 @@
  * through lab-guard.ts in the process that owns Vitest.
  *
  * The second half watches the built-ins the assertions depend on: a snapshot of their properties is
- * taken before lab code loads and compared after it loads and after every test, so a lab that patches
+ * taken before lab code loads and compared before and after every test, so a lab that patches
  * `Math.abs` or `Object.is` is reported as not valid rather than graded.
  */
 

@@ -138,7 +138,7 @@ describe('grader on fixture labs, all graded in one run', () => {
       ['refuses-runner-internals', "lab code may only import its own files; `__vite_ssr_` is one of the test runner's internal names, which lab code may not use"],
       ['reads-tests', 'lab code may only import its own files; `./reads-tests.test.ts?raw` is a file read through a query (such as ?raw), which lab code may not do'],
       ['spawns-process', "lab code may only import its own files; `node:child_process` is one of Node's built-in modules: lab code runs without files, processes or threads, and needs none of them"],
-      ['patches-builtins', "lab code changed JavaScript's built-ins (Object.is), which the tests rely on to check results: the file changed them when it was loaded"],
+      ['patches-builtins', "lab code changed JavaScript's built-ins (Object.is), which the tests rely on to check results, before this test ran"],
       ['patches-builtins-in-test', "lab code changed JavaScript's built-ins (Math.abs), which the tests rely on to check results"],
     ])('%s', (id, reason) => {
       expect(of(id)).toMatchObject({ score: 0, valid: false, invalid: reason });

@@ -432,6 +432,8 @@ export function spawnLabsVitest(options: {
       [EVENTS_ENV]: options.eventsFile,
       [RESULTS_ENV]: options.resultsFile,
       [SKIP_ENV]: JSON.stringify(options.skip ?? {}),
+      // Watch mode runs lab code in threads (vitest.config.ts); grading, in processes under the permission model.
+      QC_WATCH: options.watch ? '1' : '',
       TMPDIR: options.tmp,
       TMP: options.tmp,
       TEMP: options.tmp,

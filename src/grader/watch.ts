@@ -44,10 +44,9 @@ export async function watch(options: WatchOptions): Promise<void> {
   const hints = new HintState(root);
   const work = mkdtempSync(join(tmpdir(), 'qc-watch-'));
 
-  // Syntax and exports before a regrade; the type check (warnings only) after it is shown (typeWarnings).
   const check = (ids: string[]): Map<string, CheckResult> => {
     const batch = ids.map((id) => byId.get(id)!);
-    const found = checker.check(batch.filter((lab) => existsSync(lab.studentFile)), { types: false });
+    const found = checker.check(batch.filter((lab) => existsSync(lab.studentFile)));
     return new Map(
       batch.map((lab): [string, CheckResult] => {
         const exists = existsSync(lab.studentFile);
@@ -91,20 +90,6 @@ export async function watch(options: WatchOptions): Promise<void> {
     process.stdout.write(`${parts.filter(Boolean).join('\n\n')}\n`);
   };
 
-  /** Adds the lab's type errors to the grade on screen, once it is shown. */
-  const typeWarnings = (graded: GradedLab): void => {
-    const lab = byId.get(graded.id)!;
-    if (!existsSync(lab.studentFile) || graded.diagnosis) return;
-    setTimeout(() => {
-      if (state.graded.get(graded.id) !== graded) return;
-      const types = (checker.check([lab]).get(lab.id) ?? []).filter((d) => d.kind === 'types').map((d) => d.message);
-      const fresh = types.filter((w) => !graded.warnings.includes(w));
-      if (!fresh.length) return;
-      state.graded.set(graded.id, { ...graded, warnings: [...graded.warnings, ...fresh] });
-      render();
-    }, 0);
-  };
-
   let warm: VitestChild | undefined;
   let reader: EventsReader | undefined;
   let results: ResultsReader | undefined;
@@ -122,7 +107,6 @@ export async function watch(options: WatchOptions): Promise<void> {
         break;
       case 'graded':
         options.onGraded?.(effect.lab, effect.msSinceSave);
-        typeWarnings(effect.lab);
         break;
       case 'kill-warm':
         if (warm) killTree(warm.child);

@@ -684,13 +684,16 @@ describe('WriteBehindCache', () => {
   });
 
   it('crash reports exactly the acknowledged writes not yet flushed, and afterwards serves only what the database has', () => {
-    const { clock, db, cache } = make({ maxBatchSize: 3, maxDelayMs: 60_000, rows: { d: 'd0' } });
+        const { clock, db, store, cache } = make({ maxBatchSize: 3, maxDelayMs: 60_000, rows: { d: 'd0' } });
     expectSame('crash() with nothing pending', cache.crash(), []);
     for (const [at, key, value] of [[1, 'a', 'a1'], [2, 'b', 'b1'], [3, 'c', 'c1'], [10, 'd', 'd1'], [11, 'e', 'e1'], [20, 'd', 'd2']] as const) {
       clock.set(at);
       cache.set(key, value);
     }
-    clock.set(30);
+        clock.set(30);
+    const readsBefore = db.reads;
+    expectExactly('get("a"), flushed and still in the store', cache.get('a'), 'a1');
+    expectExactly('database reads made by that get', db.reads - readsBefore, 0);
     const lost = (cache.crash() as LostWrite<string>[]).map((w) => ({ key: w.key, value: w.value, writtenAtMs: w.writtenAtMs }));
     lost.sort((x, y) => (x.key < y.key ? -1 : 1));
     expectSame('what crash() lost (a, b and c were flushed at 3 ms; sorted by key)', lost, [
@@ -698,8 +701,12 @@ describe('WriteBehindCache', () => {
       { key: 'e', value: 'e1', writtenAtMs: 11 },
     ]);
     expectExactly('pendingCount after the crash', cache.pendingCount, 0);
-    expectExactly('get("d") after the crash (the database has only d0)', cache.get('d'), 'd0');
-    expectExactly('get("e") after the crash (the database never got it)', cache.get('e'), undefined);
+        expectExactly('get("d") after the crash (the database has only d0)', cache.get('d'), 'd0');
+    const readsAfter = db.reads;
+    expectExactly('get("d") again', cache.get('d'), 'd0');
+    expectExactly('database reads made by that second get (the first filled the store)', db.reads - readsAfter, 0);
+        expectExactly('get("e") after the crash (the database never got it)', cache.get('e'), undefined);
+    expectExactly('the store after that miss: does it have e?', store.map.has('e'), false);
     expectExactly('get("a") after the crash (flushed before it)', cache.get('a'), 'a1');
     cache.set('f', 'f1');
     expectExactly('pendingCount after a set once restarted', cache.pendingCount, 1);

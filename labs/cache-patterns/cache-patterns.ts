@@ -12,7 +12,7 @@
  * patterns sit on are given to them too; the tests give ones that count every call.
  *
  * Bad input throws, and the message names the argument or option:
- * - a key that is not a string: a TypeError naming `key`, e.g. `new TypeError('key must be a string (got 42)')`;
+ * - a key that is not a string: a TypeError naming `key`, e.g. `new TypeError('key must be a string (got number)')`;
  * - `capacity` or `maxBatchSize` that is not an integer >= 1, a TTL (`ttlMs`, `defaultTtlMs`) that is not a
  *   number > 0 (NaN, 0 and negative numbers are refused; Infinity means "never expires"), or a `maxDelayMs`
  *   that is not a finite number >= 0: a RangeError naming it;

@@ -8,28 +8,24 @@
 
 /** Throws a TypeError naming `name` unless `value` is a string. */
 export function checkKey(name: string, value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string (got ${describe(value)})`);
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string (got ${typeof value})`);
   return value;
 }
 
 /** Throws a RangeError naming `name` unless `value` is an integer >= 1. */
 export function checkPositiveInteger(name: string, value: number): number {
-  if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be an integer >= 1 (got ${describe(value)})`);
+  if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be an integer >= 1 (got ${value})`);
   return value;
 }
 
-/** Throws a RangeError naming `name` unless `value` is a number > 0; Infinity is allowed and means "never". */
+/** Throws a RangeError naming `name` unless `value` is a number > 0 (NaN is not); Infinity is allowed and means "never". */
 export function checkTtl(name: string, value: number): number {
-  if (!(typeof value === 'number' && value > 0)) throw new RangeError(`${name} must be a number > 0, or Infinity for no expiry (got ${describe(value)})`);
+  if (!(value > 0)) throw new RangeError(`${name} must be a number > 0, or Infinity for no expiry (got ${value})`);
   return value;
 }
 
 /** Throws a RangeError naming `name` unless `value` is a finite number >= 0. */
 export function checkDelay(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`${name} must be a finite number >= 0 (got ${describe(value)})`);
+  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`${name} must be a finite number >= 0 (got ${value})`);
   return value;
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }

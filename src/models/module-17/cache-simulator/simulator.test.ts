@@ -22,10 +22,16 @@ describe('simulate', () => {
   it('counts hits, misses and evictions after the warm-up only', () => {
     // Capacity 2 and keys 0, 1, 2 in a loop: LRU misses every time.
     const lru = simulate({ policy: new LruPolicy({ capacity: 2, keys: 3 }), workload: cycle(3, [0, 1, 2]), requests: 9, warmup: 3 });
-    expect(lru).toEqual({ requests: 9, hits: 0, misses: 9, evictions: 9, hitRatio: 0 });
+    expect(lru).toEqual({ requests: 9, hits: 0, misses: 9, evictions: 9, hitRatio: 0, filled: true });
     // Keys 0, 1 in a loop fit: after a warm-up of 2, every request hits.
     const fits = simulate({ policy: new LruPolicy({ capacity: 2, keys: 3 }), workload: cycle(3, [0, 1]), requests: 10, warmup: 2 });
-    expect(fits).toEqual({ requests: 10, hits: 10, misses: 0, evictions: 0, hitRatio: 1 });
+    expect(fits).toEqual({ requests: 10, hits: 10, misses: 0, evictions: 0, hitRatio: 1, filled: true });
+  });
+
+  it('says whether the cache was full when counting began', () => {
+    const cold = simulate({ policy: new LruPolicy({ capacity: 3, keys: 3 }), workload: cycle(3, [0, 1, 2]), requests: 3, warmup: 2 });
+    expect(cold.filled).toBe(false);
+    expect(cold.hits).toBe(2); // 2 misses, then 0 and 1 hit
   });
 
   it('names the option it rejects', () => {

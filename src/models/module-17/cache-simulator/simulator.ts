@@ -23,6 +23,12 @@ export interface Metrics {
   evictions: number;
   /** hits / requests, from 0 to 1. */
   hitRatio: number;
+  /**
+   * Whether the cache was full when counting began. A cache that was not is still filling, and its hit
+   * ratio is not yet the steady one: a longer warm-up is needed (for a large cache over rarely requested
+   * keys, a much longer one).
+   */
+  filled: boolean;
 }
 
 export interface RunOptions {
@@ -43,11 +49,12 @@ export function simulate(options: RunOptions): Metrics {
   if (workload.keys > policy.keys) throw new RangeError(`workload has ${workload.keys} keys, more than the policy's key space of ${policy.keys}`);
   for (let i = 0; i < warmup; i++) policy.record(workload.next());
   const evictionsBefore = policy.evictions;
+  const filled = policy.size === policy.capacity;
   let hits = 0;
   for (let i = 0; i < requests; i++) {
     if (policy.record(workload.next())) hits++;
   }
-  return { requests, hits, misses: requests - hits, evictions: policy.evictions - evictionsBefore, hitRatio: hits / requests };
+  return { requests, hits, misses: requests - hits, evictions: policy.evictions - evictionsBefore, hitRatio: hits / requests, filled };
 }
 // #endregion
 

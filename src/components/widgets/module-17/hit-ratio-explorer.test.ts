@@ -109,3 +109,37 @@ describe('the simulations behind the explorer', () => {
     expect(Math.abs(rows[2]!.simulated - fifoHitRatio(p, 25_000))).toBeLessThan(0.01);
   });
 });
+
+describe("the lesson's static tables", () => {
+  it("reproduces the reference table of Che's approximation, and the simulator agrees within 0.003", async () => {
+    const { cheReferenceRows } = await import('./hit-ratio-explorer');
+    const rows = cheReferenceRows();
+    expect(rows.map((r) => [Math.round(r.time * 10) / 10, Math.round(r.formula * 1000) / 1000])).toEqual([
+      [72.2, 0.645],
+      [133.9, 0.378],
+      [2352.2, 0.676],
+    ]);
+    for (const r of rows) expect(Math.abs(r.simulated - r.formula)).toBeLessThan(0.003);
+  });
+
+  it('ranks sampled LRU between random eviction and exact LRU, rising with the samples', async () => {
+    const { sampledLruRows } = await import('./hit-ratio-explorer');
+    const rows = sampledLruRows();
+    const [random, one, three, old, five, ten, max, lru] = rows.map((r) => r.simulated) as number[];
+    expect(Math.abs(one! - random!)).toBeLessThan(0.003);
+    expect(three!).toBeGreaterThan(one!);
+    expect(five!).toBeGreaterThan(three!);
+    expect(Math.abs(five! - old!)).toBeLessThan(0.005);
+    expect(ten!).toBeGreaterThan(five!);
+    expect(Math.abs(max! - lru!)).toBeLessThan(0.004);
+  });
+
+  it('sizes caches for 50–95% hit ratios over 100 000 keys, the most popular keys always needing fewer', async () => {
+    const { sizingRows } = await import('./hit-ratio-explorer');
+    const rows = sizingRows();
+    expect(rows).toHaveLength(8);
+    for (const r of rows) expect(r.best).toBeLessThan(r.lru);
+    const alpha1 = rows.filter((r) => r.exponent === 1).map((r) => r.lru);
+    for (let i = 1; i < alpha1.length; i++) expect(alpha1[i]!).toBeGreaterThan(alpha1[i - 1]!);
+  });
+});

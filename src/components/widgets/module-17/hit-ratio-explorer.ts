@@ -7,7 +7,14 @@
  * and the live widget show the same numbers.
  */
 import { DEFAULT_SEED } from '../../../models/common/rng';
-import { cheHitRatio, fifoHitRatio, topKeysHitRatio } from '../../../models/module-17/cache-simulator/analytic';
+import {
+  cheCharacteristicTime,
+  cheHitRatio,
+  fifoHitRatio,
+  lruCapacityFor,
+  topKeysCapacityFor,
+  topKeysHitRatio,
+} from '../../../models/module-17/cache-simulator/analytic';
 import { POLICY_KINDS, simulateHitRatio, type PolicyKind } from '../../../models/module-17/cache-simulator/simulator';
 import { zipfProbabilities } from '../../../models/module-17/cache-simulator/workload';
 
@@ -212,4 +219,59 @@ export function hitRatioView(settings: HitRatioSettings, seed = DEFAULT_SEED) {
     curve: formulaCurve(settings.policy, probabilities),
     lruCurve: formulaCurve('lru', probabilities)!,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static tables for the lesson, computed at build time from the same models.
+// ---------------------------------------------------------------------------------------------
+
+/** Requests counted per run in the lesson's tables, after a warm-up of 100 000. */
+export const LESSON_REQUESTS = 400_000;
+
+function lessonRun(policy: Parameters<typeof simulateHitRatio>[0]['policy'], probabilities: Float64Array, seed = DEFAULT_SEED): number {
+  return simulateHitRatio({ policy, probabilities, requests: LESSON_REQUESTS, warmup: 100_000, seed }).hitRatio;
+}
+
+/** Che's approximation against the simulator, for the three cases of the course's reference table. */
+export function cheReferenceRows(): { exponent: number; keys: number; capacity: number; time: number; formula: number; simulated: number }[] {
+  return [
+    { exponent: 0.8, keys: 100, capacity: 40 },
+    { exponent: 0.8, keys: 1000, capacity: 100 },
+    { exponent: 1, keys: 10_000, capacity: 1000 },
+  ].map(({ exponent, keys, capacity }) => {
+    const p = zipfProbabilities(keys, exponent);
+    return {
+      exponent,
+      keys,
+      capacity,
+      time: cheCharacteristicTime(p, capacity),
+      formula: cheHitRatio(p, capacity),
+      simulated: lessonRun({ kind: 'lru', capacity, keys }, p),
+    };
+  });
+}
+
+/** Sampled LRU against LRU and random eviction at the explorer's default settings. */
+export function sampledLruRows(settings: Pick<HitRatioSettings, 'keys' | 'capacity' | 'exponent'> = DEFAULT_HIT_RATIO): { label: string; simulated: number }[] {
+  const { keys, capacity } = settings;
+  const p = probabilitiesOf(settings);
+  const sampled = (samples: number, pool = true) => lessonRun({ kind: 'sampled-lru', capacity, keys, samples, pool }, p);
+  return [
+    { label: 'Random eviction', simulated: lessonRun({ kind: 'random', capacity, keys }, p) },
+    { label: 'Sampled, 1 sample', simulated: sampled(1) },
+    { label: 'Sampled, 3 samples', simulated: sampled(3) },
+    { label: 'Sampled, 5 samples, no pool (Redis 2.8)', simulated: sampled(5, false) },
+    { label: 'Sampled, 5 samples (Redis default)', simulated: sampled(5) },
+    { label: 'Sampled, 10 samples', simulated: sampled(10) },
+    { label: 'Sampled, 64 samples (the maximum)', simulated: sampled(64) },
+    { label: 'Exact LRU', simulated: lessonRun({ kind: 'lru', capacity, keys }, p) },
+  ];
+}
+
+/** How many keys a cache needs for a target hit ratio, by Che's approximation for LRU and for the most popular keys. */
+export function sizingRows(keys = 100_000, exponents: readonly number[] = [0.8, 1], targets: readonly number[] = [0.5, 0.8, 0.9, 0.95]) {
+  return exponents.flatMap((exponent) => {
+    const p = zipfProbabilities(keys, exponent);
+    return targets.map((target) => ({ exponent, target, lru: lruCapacityFor(p, target), best: topKeysCapacityFor(p, target) }));
+  });
 }

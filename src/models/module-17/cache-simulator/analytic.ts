@@ -33,8 +33,8 @@ function fifoOccupancy(p: Float64Array, t: number): number {
   return sum;
 }
 
-/** Solves f(t) = target for an increasing f with f(0) = 0, by bisection on t > 0 (to 1e-12 relative). */
-function solveIncreasing(f: (t: number) => number, target: number): number {
+/** Solves f(t) = target for an increasing f with f(0) = 0, by bisection on t > 0 (to `tolerance`, relative). */
+function solveIncreasing(f: (t: number) => number, target: number, tolerance = 1e-12): number {
   let lo = 0;
   let hi = 1;
   while (f(hi) < target) {
@@ -42,7 +42,7 @@ function solveIncreasing(f: (t: number) => number, target: number): number {
     hi *= 2;
     if (!Number.isFinite(hi)) return Number.POSITIVE_INFINITY;
   }
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+  for (let i = 0; i < 200 && hi - lo > tolerance * hi; i++) {
     const mid = (lo + hi) / 2;
     if (f(mid) < target) lo = mid;
     else hi = mid;
@@ -116,7 +116,8 @@ export function topKeysHitRatio(probabilities: Float64Array, capacity: number): 
 export function lruCapacityFor(probabilities: Float64Array, target: number): number {
   checkProbabilities(probabilities);
   if (!(target > 0 && target < 1)) throw new RangeError(`target must be strictly between 0 and 1 (got ${target})`);
-  const t = solveIncreasing((x) => hitRatioWith(probabilities, (pi) => -Math.expm1(-pi * x)), target);
+  // 1e-9 is plenty here: the answer is rounded to a whole key.
+  const t = solveIncreasing((x) => hitRatioWith(probabilities, (pi) => -Math.expm1(-pi * x)), target, 1e-9);
   if (t === Number.POSITIVE_INFINITY) return probabilities.length;
   // Rounding: the occupancy is a real number; the next whole key reaches the target.
   return Math.max(1, Math.ceil(lruOccupancy(probabilities, t) - 1e-9));

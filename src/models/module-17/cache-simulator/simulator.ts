@@ -70,6 +70,8 @@ export interface PolicySpec {
   samples?: number;
   /** For random and sampled-lru: the seed of their own random numbers. The course's default seed when left out. */
   seed?: number;
+  /** For sampled-lru: keep Redis 3.0's pool of 16 candidates (true, the default) or evict the best of each sample alone, as Redis 2.8 did. */
+  pool?: boolean;
 }
 
 /** A new, empty policy of the given kind. */
@@ -86,7 +88,7 @@ export function createPolicy(spec: PolicySpec): Policy {
     case 'random':
       return new RandomPolicy({ capacity, keys, rng });
     case 'sampled-lru':
-      return new SampledLruPolicy({ capacity, keys, rng, samples: spec.samples ?? DEFAULT_SAMPLES });
+      return new SampledLruPolicy({ capacity, keys, rng, samples: spec.samples ?? DEFAULT_SAMPLES, pool: spec.pool ?? true });
     default:
       throw new RangeError(`kind must be one of ${POLICY_KINDS.join(', ')} (got ${String(kind)})`);
   }

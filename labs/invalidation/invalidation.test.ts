@@ -97,6 +97,9 @@ describe('Database', () => {
     expectExactly("read('a').value after two writes", db.read('a')?.value, 'y');
     expectExactly("read('a').version after two writes", db.read('a')?.version, 2);
     expectExactly("read('b').version", db.read('b')?.version, 1);
+    const copy = db.read('a');
+    if (copy) copy.value = 'changed by the caller';
+    expectExactly("read('a').value after the caller changed the row it was given", db.read('a')?.value, 'y');
   });
 
   it('rejects a key that is not a string with a TypeError naming key', () => {

@@ -53,11 +53,8 @@ export class Cache<V> {
   /** The key's value, or undefined when it is absent or has expired. Reading does not extend the TTL. */
   get(key: string): V | undefined {
     const entry = this.#entries.get(checkKey(key));
-    if (!entry) return undefined;
-    if (this.#clock.now() >= entry.expiresAt) {
-      this.#entries.delete(key);
-      return undefined;
-    }
+    // An expired entry is simply not returned; a new set replaces it.
+    if (!entry || this.#clock.now() >= entry.expiresAt) return undefined;
     return entry.value;
   }
 
@@ -74,7 +71,8 @@ export class Cache<V> {
   delete(key: string): void {
     checkKey(key);
     this.#entries.delete(key);
-    if (this.#guardMs > 0) this.#guardedUntil.set(key, this.#clock.now() + this.#guardMs);
+    // With guardMs 0 the window [now, now) is empty: no set is refused.
+    this.#guardedUntil.set(key, this.#clock.now() + this.#guardMs);
   }
 
   /**
@@ -96,7 +94,7 @@ export class Cache<V> {
     checkKey(key);
     checkVersion(version);
     this.#entries.delete(key);
-    if (version > (this.#newest.get(key) ?? 0)) this.#newest.set(key, version);
+    this.#newest.set(key, Math.max(version, this.#newest.get(key) ?? 0));
   }
 
   #store(key: string, value: V, now: number): void {

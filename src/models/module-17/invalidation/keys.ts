@@ -2,7 +2,7 @@
 
 /** Throws a TypeError naming `key` unless it is a string. */
 export function checkKey(key: unknown): string {
-  if (typeof key !== 'string') throw new TypeError(`key must be a string (got ${key === null ? 'null' : typeof key})`);
+  if (typeof key !== 'string') throw new TypeError(`key must be a string (got ${typeof key})`);
   return key;
 }
 

@@ -31,7 +31,7 @@ export interface ReadProcess<V> extends Process {
 }
 
 function checkStrategy(strategy: Strategy): Strategy {
-  if (!STRATEGIES.includes(strategy)) throw new RangeError(`strategy must be one of ${STRATEGIES.join(', ')} (got ${String(strategy)})`);
+  if (!STRATEGIES.includes(strategy)) throw new RangeError(`strategy must be 'delete', 'update' or 'versioned' (got ${String(strategy)})`);
   return strategy;
 }
 
@@ -121,7 +121,7 @@ export function writer<V>(db: Database<V>, cache: Cache<V>, key: string, value: 
 export function interleave(processes: readonly Process[], schedule: readonly number[]): void {
   for (const [at, index] of schedule.entries()) {
     if (!(Number.isInteger(index) && index >= 0 && index < processes.length)) {
-      throw new RangeError(`schedule[${at}] must be the index of a process, 0 to ${processes.length - 1} (got ${index})`);
+      throw new RangeError(`schedule[${at}] must be the index of a process (got ${index})`);
     }
   }
   for (const index of schedule) processes[index]!.step();

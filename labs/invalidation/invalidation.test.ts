@@ -388,8 +388,8 @@ describe('interleave', () => {
     const r = reader(second.db, second.cache, 'k', 'delete');
     const w = writer(second.db, second.cache, 'k', 'v1', 'delete');
     second.cache.set('k', 'v0');
-    // r hits in one step; its later entries are skipped, and w runs in full.
-    interleave([r, w], [0, 0, 0, 1, 1]);
+    // r hits in one step and w ends after two; their later entries are skipped.
+    interleave([r, w], [0, 0, 0, 1, 1, 1, 0]);
     expectExactly('result of the reader, which hit the cached v0', r.result, 'v0');
     expectExactly('the cache after the writer deleted', second.cache.get('k'), undefined);
     expectExactly('the database', second.db.read('k')?.value, 'v1');

@@ -443,6 +443,7 @@ describe('SwrCache', () => {
     const now = () => 0;
     expectRangeError('new SwrCache({ ttl: 0, … })', () => new SwrCache({ now, ttl: 0, staleWhileRevalidate: 5 }), 'ttl');
     expectRangeError('new SwrCache({ ttl: NaN, … })', () => new SwrCache({ now, ttl: Number.NaN, staleWhileRevalidate: 5 }), 'ttl');
+    expectRangeError('new SwrCache({ ttl: Infinity, … })', () => new SwrCache({ now, ttl: Number.POSITIVE_INFINITY, staleWhileRevalidate: 5 }), 'ttl');
     expectRangeError('new SwrCache({ staleWhileRevalidate: -1, … })', () => new SwrCache({ now, ttl: 10, staleWhileRevalidate: -1 }), 'staleWhileRevalidate');
     expectRangeError('new SwrCache({ staleWhileRevalidate: Infinity, … })', () => new SwrCache({ now, ttl: 10, staleWhileRevalidate: Number.POSITIVE_INFINITY }), 'staleWhileRevalidate');
     let thrown: unknown;
@@ -605,11 +606,15 @@ describe('simulateHerd', () => {
     expectRangeError('arrivals: [-1]', () => simulateHerd({ ...base, arrivals: [-1] }), 'arrivals');
     expectRangeError('arrivals: [NaN]', () => simulateHerd({ ...base, arrivals: [Number.NaN] }), 'arrivals');
     expectRangeError('loadTime: 0', () => simulateHerd({ ...base, loadTime: 0 }), 'loadTime');
-    expectRangeError('ttl: -1', () => simulateHerd({ ...base, ttl: -1 }), 'ttl');
+    expectRangeError('loadTime: Infinity', () => simulateHerd({ ...base, loadTime: Number.POSITIVE_INFINITY }), 'loadTime');
+    expectRangeError('ttl: 0', () => simulateHerd({ ...base, ttl: 0 }), 'ttl');
+    expectRangeError('ttl: Infinity', () => simulateHerd({ ...base, ttl: Number.POSITIVE_INFINITY }), 'ttl');
     expectRangeError('expiresAt: NaN', () => simulateHerd({ ...base, expiresAt: Number.NaN }), 'expiresAt');
     expectRangeError("'stale-while-revalidate' without staleWindow", () => simulateHerd({ ...base, strategy: 'stale-while-revalidate' }), 'staleWindow');
     expectRangeError("'stale-while-revalidate', staleWindow: -1", () => simulateHerd({ ...base, strategy: 'stale-while-revalidate', staleWindow: -1 }), 'staleWindow');
+    expectRangeError("'stale-while-revalidate', staleWindow: Infinity", () => simulateHerd({ ...base, strategy: 'stale-while-revalidate', staleWindow: Number.POSITIVE_INFINITY }), 'staleWindow');
     expectRangeError("'xfetch', beta: 0", () => simulateHerd({ ...base, strategy: 'xfetch', beta: 0, random: () => 0.5 }), 'beta');
+    expectRangeError("'xfetch', beta: Infinity", () => simulateHerd({ ...base, strategy: 'xfetch', beta: Number.POSITIVE_INFINITY, random: () => 0.5 }), 'beta');
     let thrown: unknown;
     try {
       simulateHerd({ ...base, strategy: 'xfetch' });

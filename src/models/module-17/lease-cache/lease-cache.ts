@@ -53,7 +53,8 @@ export class LeaseCache<V> {
     const now = this.#now();
     const lease = this.#leases.get(key);
     if (lease !== undefined && now - lease.issuedAt < this.#leaseInterval) {
-      return this.#stale.has(key) ? { kind: 'wait', stale: this.#stale.get(key) as V } : { kind: 'wait' };
+      // The value the key's last delete removed, if any (undefined otherwise).
+      return { kind: 'wait', stale: this.#stale.get(key) };
     }
     // No lease, or one so old that its holder has probably failed: a fresh token replaces it.
     const token = this.#nextToken++;

@@ -71,16 +71,28 @@ export function workload(settings: Pick<StampedeSettings, 'clients' | 'requestRa
 const unitDraw = (rng: Rng) => () => 1 - rng.next();
 
 // #region policies
-/** The policy of each strategy; XFetch and the article's variant draw from their own stream of the seed. */
-export function policyFor(settings: StampedeSettings, seed = DEFAULT_SEED): HerdPolicy {
+/**
+ * The policy of each strategy over `workload`'s requests. XFetch and the article's variant draw from
+ * their own stream of the seed; per-server single-flight and leases keep their own small tables.
+ */
+export function policyFor(settings: StampedeSettings, clients: ArrayLike<number>, seed = DEFAULT_SEED): HerdPolicy {
   const { strategy, ttl, recomputeTime, beta } = settings;
   switch (strategy) {
     case 'none':
       return noProtection;
-    case 'single-flight':
-      return singleFlight;
+    case 'single-flight': {
+      // Each server coalesces its own requests: it is busy until its one query finishes.
+      const busyUntil = new Float64Array(settings.clients).fill(Number.NEGATIVE_INFINITY);
+      return (view, reader) => {
+        if (view.now < view.expiry) return 'hit';
+        const client = clients[reader]!;
+        if (view.now < busyUntil[client]!) return 'join';
+        busyUntil[client] = view.now + recomputeTime;
+        return 'load';
+      };
+    }
     case 'mutex':
-      // One lock for the key across all clients: whoever finds it taken waits for the holder's load.
+      // One lock for the key across all servers: whoever finds it taken waits for the holder's query.
       return (view) => (view.now < view.expiry ? 'hit' : view.inFlight > 0 ? 'join' : 'load');
     case 'xfetch':
       return earlyRecompute(recomputeTime * beta, unitDraw(createRng(seed + 1)));
@@ -89,12 +101,18 @@ export function policyFor(settings: StampedeSettings, seed = DEFAULT_SEED): Herd
       return earlyRecompute(ttl * beta, unitDraw(createRng(seed + 1)));
     case 'stale-while-revalidate':
       return staleWhileRevalidate(STALE_WINDOW_TTLS * ttl);
-    case 'leases':
-      // The cache hands one lease per key per LEASE_INTERVAL_S; everyone else is told to wait and retry.
+    case 'leases': {
+      // The cache issues at most one lease per key every LEASE_INTERVAL_S; a lease is used up when its
+      // holder's query finishes and sets the value. Everyone else is told to wait and retry.
+      let leaseAt = Number.NEGATIVE_INFINITY;
       return (view) => {
         if (view.now < view.expiry) return 'hit';
-        return view.inFlight > 0 && view.now - view.latestStart < LEASE_INTERVAL_S ? 'join' : 'load';
+        const outstanding = view.now < leaseAt + recomputeTime;
+        if (outstanding && view.now - leaseAt < LEASE_INTERVAL_S) return 'join';
+        leaseAt = view.now;
+        return 'load';
       };
+    }
   }
 }
 // #endregion
@@ -142,7 +160,7 @@ export function loadSeries(loadStarts: readonly number[], loadTime: number, seco
 export function simulateStampede(settings: StampedeSettings, seed = DEFAULT_SEED): StampedeRun {
   const seconds = simulatedSeconds(settings);
   const { arrivals, clients } = workload(settings, seconds, seed);
-  const counts = runHerd({ arrivals, clients, loadTime: settings.recomputeTime, ttl: settings.ttl, expiresAt: settings.ttl, policy: policyFor(settings, seed) });
+  const counts = runHerd({ arrivals, loadTime: settings.recomputeTime, ttl: settings.ttl, expiresAt: settings.ttl, policy: policyFor(settings, clients, seed) });
   return { ...counts, settings, seconds, requests: arrivals.length, series: loadSeries(counts.loadStarts, settings.recomputeTime, seconds) };
 }
 

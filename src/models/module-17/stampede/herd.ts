@@ -18,10 +18,6 @@ export interface HerdView {
   expiry: number;
   /** Loads in flight. */
   inFlight: number;
-  /** Loads in flight that the reader's own client started. */
-  inFlightFor: (client: number) => number;
-  /** When the most recently started load that is still in flight started; -Infinity when none is. */
-  latestStart: number;
 }
 
 /**
@@ -34,8 +30,12 @@ export interface HerdView {
  */
 export type HerdDecision = 'hit' | 'stale' | 'revalidate' | 'join' | 'load';
 
-/** A strategy: what a reader from `client` does, seeing `view`. */
-export type HerdPolicy = (view: HerdView, client: number) => HerdDecision;
+/**
+ * A strategy: what reader number `reader` (its index in the arrivals) does, seeing `view`. A policy may
+ * keep state of its own across readers (a simulator's per-server tables, say); the engine only applies
+ * its decisions.
+ */
+export type HerdPolicy = (view: HerdView, reader: number) => HerdDecision;
 
 /** What a run counts. */
 export interface HerdResult {
@@ -53,8 +53,6 @@ export interface HerdResult {
 
 export interface HerdRun {
   arrivals: ArrayLike<number>;
-  /** The client each reader belongs to (0 for all when left out). */
-  clients?: ArrayLike<number>;
   loadTime: number;
   ttl: number;
   /** The cache starts with a value that expires then; empty when left out. */
@@ -64,46 +62,27 @@ export interface HerdRun {
 
 // #region engine
 /** Feeds every reader to the policy, in time order, and applies its decisions. */
-export function runHerd({ arrivals, clients, loadTime, ttl, expiresAt, policy }: HerdRun): HerdResult {
+export function runHerd({ arrivals, loadTime, ttl, expiresAt, policy }: HerdRun): HerdResult {
   const loadStarts: number[] = [];
-  const loadClients: number[] = [];
-  const perClient = new Map<number, number>();
   let done = 0; // loads finished: loadStarts[done..] are in flight
   let expiry = expiresAt ?? Number.NEGATIVE_INFINITY;
   let peakLoads = 0;
   let waited = 0;
   let stale = 0;
-  const view: HerdView = {
-    now: 0,
-    expiry,
-    inFlight: 0,
-    inFlightFor: (client) => perClient.get(client) ?? 0,
-    latestStart: Number.NEGATIVE_INFINITY,
-  };
-  const start = (now: number, client: number): void => {
-    loadStarts.push(now);
-    loadClients.push(client);
-    perClient.set(client, (perClient.get(client) ?? 0) + 1);
-    peakLoads = Math.max(peakLoads, loadStarts.length - done);
-  };
   for (let i = 0; i < arrivals.length; i++) {
     const now = arrivals[i]!;
-    const client = clients?.[i] ?? 0;
     // Loads that finish by now come first: their value is in the cache when this reader looks.
     while (done < loadStarts.length && loadStarts[done]! + loadTime <= now) {
       expiry = loadStarts[done]! + loadTime + ttl;
-      const owner = loadClients[done]!;
-      perClient.set(owner, perClient.get(owner)! - 1);
       done++;
     }
-    view.now = now;
-    view.expiry = expiry;
-    view.inFlight = loadStarts.length - done;
-    view.latestStart = view.inFlight > 0 ? loadStarts[loadStarts.length - 1]! : Number.NEGATIVE_INFINITY;
-    const decision = policy(view, client);
+    const decision = policy({ now, expiry, inFlight: loadStarts.length - done }, i);
     if (decision === 'load' || decision === 'join') waited++;
     if (decision === 'stale' || decision === 'revalidate') stale++;
-    if (decision === 'load' || decision === 'revalidate') start(now, client);
+    if (decision === 'load' || decision === 'revalidate') {
+      loadStarts.push(now);
+      peakLoads = Math.max(peakLoads, loadStarts.length - done);
+    }
   }
   return { loads: loadStarts.length, loadStarts, peakLoads, waited, stale };
 }
@@ -137,10 +116,10 @@ export interface HerdScenario {
 /** No protection: a reader that finds no fresh value loads it itself. */
 export const noProtection: HerdPolicy = (view) => (view.now < view.expiry ? 'hit' : 'load');
 
-/** Single-flight per client: a reader that finds no fresh value joins its client's load in flight, if any. */
-export const singleFlight: HerdPolicy = (view, client) => {
+/** Single-flight (in one process): a reader that finds no fresh value joins the load in flight, if any. */
+export const singleFlight: HerdPolicy = (view) => {
   if (view.now < view.expiry) return 'hit';
-  return view.inFlightFor(client) > 0 ? 'join' : 'load';
+  return view.inFlight > 0 ? 'join' : 'load';
 };
 
 /**
@@ -173,7 +152,6 @@ function check(ok: boolean, message: string): void {
 export function simulateHerd(scenario: HerdScenario): HerdResult {
   const { strategy, arrivals, loadTime, ttl, expiresAt } = scenario;
   check(HERD_STRATEGIES.includes(strategy), `strategy must be one of ${HERD_STRATEGIES.join(', ')} (got ${String(strategy)})`);
-  check(Array.isArray(arrivals), 'arrivals must be an array of times in seconds');
   arrivals.forEach((t, i) => {
     check(Number.isFinite(t) && t >= 0, `arrivals[${i}] must be a finite number >= 0 (got ${t})`);
     check(i === 0 || t >= arrivals[i - 1]!, `arrivals must be in non-decreasing order (arrivals[${i}] = ${t} comes after ${arrivals[i - 1]})`);

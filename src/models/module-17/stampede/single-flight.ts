@@ -15,7 +15,6 @@ export class SingleFlight {
    * a failure is never cached, and neither is a success (that is a cache's job).
    */
   coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (typeof key !== 'string') throw new TypeError(`key must be a string (got ${typeof key})`);
     if (typeof load !== 'function') throw new TypeError(`load must be a function (got ${typeof load})`);
     const pending = this.#inFlight.get(key);
     if (pending !== undefined) return pending as Promise<T>;

@@ -529,11 +529,23 @@ describe('simulateHerd', () => {
     const empty = scripted([]);
     simulateHerd({ strategy: 'xfetch', arrivals: [0, 0.5], loadTime: 1, ttl: 10, random: empty.random });
     expectExactly('rands drawn for two readers of an empty cache', empty.draws(), 0);
+    const atExpiry = scripted([]);
+    simulateHerd({ strategy: 'xfetch', arrivals: [10], loadTime: 1, ttl: 10, expiresAt: 10, random: atExpiry.random });
+    expectExactly('rands drawn for a reader who arrives exactly at the expiry', atExpiry.draws(), 0);
     // The first draw (1e-3, a look-ahead of 6.9 s) goes to the reader at 5 s, the second (0.99) to the one at 9.9 s.
     expectHerd(
       "simulateHerd({ strategy: 'xfetch', arrivals: [5, 9.9], loadTime: 1, ttl: 10, expiresAt: 10, random: draws 0.001 then 0.99 })",
       simulateHerd({ strategy: 'xfetch', arrivals: [5, 9.9], loadTime: 1, ttl: 10, expiresAt: 10, random: scripted([0.001, 0.99]).random }),
       { loads: 1, loadStarts: [5], peakLoads: 1, waited: 1, stale: 0 },
+    );
+  });
+
+  it("'xfetch': recomputes early when now − loadTime·β·ln(rand) equals the expiry exactly", () => {
+    // ln(e^−1) is exactly −1 in floating point, so the reader at 9 s looks exactly to the expiry at 10 s.
+    expectHerd(
+      "simulateHerd({ strategy: 'xfetch', arrivals: [9], loadTime: 1, ttl: 10, expiresAt: 10, random: () => Math.exp(-1) })",
+      simulateHerd({ strategy: 'xfetch', arrivals: [9], loadTime: 1, ttl: 10, expiresAt: 10, random: () => Math.exp(-1) }),
+      { loads: 1, loadStarts: [9], peakLoads: 1, waited: 1, stale: 0 },
     );
   });
 
@@ -617,7 +629,7 @@ describe('simulateHerd', () => {
     expectRangeError("'xfetch', beta: Infinity", () => simulateHerd({ ...base, strategy: 'xfetch', beta: Number.POSITIVE_INFINITY, random: () => 0.5 }), 'beta');
     let thrown: unknown;
     try {
-      simulateHerd({ ...base, strategy: 'xfetch' });
+      simulateHerd({ ...base, arrivals: [0], strategy: 'xfetch' });
     } catch (error) {
       thrown = error;
     }

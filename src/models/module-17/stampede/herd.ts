@@ -72,9 +72,10 @@ export function runHerd({ arrivals, loadTime, ttl, expiresAt, policy }: HerdRun)
   for (let i = 0; i < arrivals.length; i++) {
     const now = arrivals[i]!;
     // Loads that finish by now come first: their value is in the cache when this reader looks.
-    while (done < loadStarts.length && loadStarts[done]! + loadTime <= now) {
-      expiry = loadStarts[done]! + loadTime + ttl;
-      done++;
+    for (; done < loadStarts.length; done++) {
+      const end = loadStarts[done]! + loadTime;
+      if (end > now) break;
+      expiry = end + ttl;
     }
     const decision = policy({ now, expiry, inFlight: loadStarts.length - done }, i);
     if (decision === 'load' || decision === 'join') waited++;
@@ -151,10 +152,10 @@ function check(ok: boolean, message: string): void {
 /** Counts the database loads (and more) of one strategy under one herd. */
 export function simulateHerd(scenario: HerdScenario): HerdResult {
   const { strategy, arrivals, loadTime, ttl, expiresAt } = scenario;
-  check(HERD_STRATEGIES.includes(strategy), `strategy must be one of ${HERD_STRATEGIES.join(', ')} (got ${String(strategy)})`);
+  check(HERD_STRATEGIES.includes(strategy), `strategy must be 'none', 'single-flight', 'xfetch' or 'stale-while-revalidate' (got ${String(strategy)})`);
   arrivals.forEach((t, i) => {
     check(Number.isFinite(t) && t >= 0, `arrivals[${i}] must be a finite number >= 0 (got ${t})`);
-    check(i === 0 || t >= arrivals[i - 1]!, `arrivals must be in non-decreasing order (arrivals[${i}] = ${t} comes after ${arrivals[i - 1]})`);
+    check(i === 0 || t >= arrivals[i - 1]!, `arrivals must be in non-decreasing order (arrivals[${i}] = ${t} is earlier than the one before it)`);
   });
   check(Number.isFinite(loadTime) && loadTime > 0, `loadTime must be a finite number > 0 (got ${loadTime})`);
   check(Number.isFinite(ttl) && ttl > 0, `ttl must be a finite number > 0 (got ${ttl})`);
@@ -167,10 +168,10 @@ export function simulateHerd(scenario: HerdScenario): HerdResult {
     policy = earlyRecompute(loadTime * beta, scenario.random);
   } else if (strategy === 'stale-while-revalidate') {
     const window = scenario.staleWindow;
-    check(window !== undefined && Number.isFinite(window) && window >= 0, `staleWindow must be a finite number >= 0 for stale-while-revalidate (got ${window})`);
+    check(Number.isFinite(window) && window! >= 0, `staleWindow must be a finite number >= 0 for stale-while-revalidate (got ${window})`);
     policy = staleWhileRevalidate(window!);
   } else {
     policy = strategy === 'none' ? noProtection : singleFlight;
   }
-  return runHerd({ arrivals, loadTime, ttl, ...(expiresAt === undefined ? {} : { expiresAt }), policy });
+  return runHerd({ arrivals, loadTime, ttl, expiresAt, policy });
 }

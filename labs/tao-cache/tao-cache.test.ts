@@ -578,11 +578,11 @@ describe('other regions', () => {
   // region R itself made and saw return by t. It must show nothing the store had not applied by the
   // time the read finished.
 
-  it('objects: every read shows every write older than its region's lag and every write its region made, and nothing the store does not have', async () => {
+  it("objects: every read shows every write older than its region's lag and every write its region made, and nothing the store does not have", async () => {
     await fc.assert(fc.asyncProperty(scenario(), (s) => runScenario(s, 'object')), property);
   });
 
-  it('association lists and counts: every read shows every association older than its region's lag and every one its region added, and nothing the store does not have', async () => {
+  it("association lists and counts: every read shows every association older than its region's lag and every one its region added, and nothing the store does not have", async () => {
     await fc.assert(fc.asyncProperty(scenario(), (s) => runScenario(s, 'assocs')), property);
   });
 });

@@ -100,7 +100,6 @@ function checkAtype(atype: string): void {
   if (typeof atype !== 'string' || atype === '') throw new RangeError(`atype must be a non-empty string (got ${JSON.stringify(atype)})`);
 }
 
-// #region list
 /** `list` (newest first) with `assoc` in its place by time, replacing any association to the same id2. */
 export function withAssoc(list: readonly Assoc[], assoc: Assoc): Assoc[] {
   const rest = list.filter((a) => a.id2 !== assoc.id2);
@@ -110,7 +109,6 @@ export function withAssoc(list: readonly Assoc[], assoc: Assoc): Assoc[] {
 
 /** Sorts associations newest first. */
 export const newestFirst = (assocs: readonly Assoc[]): Assoc[] => [...assocs].sort((a, b) => b.time - a.time);
-// #endregion list
 
 /** What one cache holds: objects (an absent object is cached too), whole association lists, and counts. */
 class Cache {

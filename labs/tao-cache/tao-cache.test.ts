@@ -415,15 +415,28 @@ describe('a leader under concurrent misses', () => {
     for (const [key, most] of w.store.maxInFlight) expectExactly(`store reads of ${key} in flight at once, at most`, most, 1);
   });
 
-  it('misses for different keys go to the store side by side, not one after another', async () => {
+  it('misses for different keys go to the store side by side, not one after another, and each gets its own answer', async () => {
     const w = seeded({ latencyMs: 10 });
-    const finished: string[] = [];
-    const track = (name: string, p: Promise<unknown>) => p.then(() => finished.push(name));
+    const finished = new Map<string, unknown>();
+    const track = (name: string, p: Promise<unknown>) => p.then((value) => finished.set(name, value));
     void track('getObject(105)', w.f('A', 0).getObject(105));
     void track('getObject(244)', w.f('A', 1).getObject(244));
     void track("assocCount(105, 'FRIEND')", w.f('A', 0).assocCount(105, 'FRIEND'));
+    void track("assocCount(632, 'COMMENT')", w.f('A', 1).assocCount(632, 'COMMENT'));
+    void track("assocRange(105, 'FRIEND', 0, 5)", w.f('A', 0).assocRange(105, 'FRIEND', 0, 5));
+    void track("assocRange(632, 'COMMENT', 0, 1)", w.f('A', 1).assocRange(632, 'COMMENT', 0, 1));
     await w.time.runUntil(10);
-    expectExactly('reads finished at t = 10 ms, one store latency after three misses for three different keys were issued at t = 0', finished.sort().join(', '), "assocCount(105, 'FRIEND'), getObject(105), getObject(244)");
+    expectExactly(
+      'reads finished at t = 10 ms, one store latency after six misses for six different keys were issued at t = 0',
+      [...finished.keys()].sort().join(', '),
+      "assocCount(105, 'FRIEND'), assocCount(632, 'COMMENT'), assocRange(105, 'FRIEND', 0, 5), assocRange(632, 'COMMENT', 0, 1), getObject(105), getObject(244)",
+    );
+    expectExactly('getObject(105)', objectText(finished.get('getObject(105)')), objectText(alice));
+    expectExactly('getObject(244)', objectText(finished.get('getObject(244)')), objectText(bob));
+    expectExactly("assocCount(105, 'FRIEND')", finished.get("assocCount(105, 'FRIEND')"), 1);
+    expectExactly("assocCount(632, 'COMMENT')", finished.get("assocCount(632, 'COMMENT')"), 4);
+    expectExactly("assocRange(105, 'FRIEND', 0, 5)", assocsText(finished.get("assocRange(105, 'FRIEND', 0, 5)")), assocsText([{ id1: 105, atype: 'FRIEND', id2: 244, time: 50 }]));
+    expectExactly("assocRange(632, 'COMMENT', 0, 1)", assocsText(finished.get("assocRange(632, 'COMMENT', 0, 1)")), assocsText([comment(815, 400)]));
   });
 
   it('a failed store read fails every read waiting for it, is not cached, and the next read asks the store again', async () => {
@@ -478,13 +491,15 @@ describe('writes', () => {
 
   it("addAssoc puts the new association in its newest-first place and adds one to the count, in the writer's region", async () => {
     const w = seeded();
-    await warm(w);
+    // C0 has read only the count; C1 the count and the list.
+    await w.done('assocCount at C0', w.f('C', 0).assocCount(632, 'COMMENT'));
+    await w.done('assocCount and assocRange at C1', Promise.all([w.f('C', 1).assocCount(632, 'COMMENT'), w.f('C', 1).assocRange(632, 'COMMENT', 0, 10)]));
     await w.done('addAssoc(632 COMMENT 850 @ 250) at C0', w.f('C', 0).addAssoc(comment(850, 250)));
     const want = assocsText([comment(815, 400), comment(771, 300), comment(850, 250), comment(790, 200), comment(802, 100)]);
     for (const i of [0, 1]) {
       const f = w.f('C', i);
-      expectExactly(`assocRange(632, 'COMMENT', 0, 10) at C${i} after the write`, assocsText(await w.done(`range at C${i}`, f.assocRange(632, 'COMMENT', 0, 10))), want);
       expectExactly(`assocCount(632, 'COMMENT') at C${i} after the write (it was 4)`, await w.done(`count at C${i}`, f.assocCount(632, 'COMMENT')), 5);
+      expectExactly(`assocRange(632, 'COMMENT', 0, 10) at C${i} after the write`, assocsText(await w.done(`range at C${i}`, f.assocRange(632, 'COMMENT', 0, 10))), want);
     }
   });
 
@@ -506,6 +521,24 @@ describe('writes', () => {
     const place: TaoObject = { id: 900, otype: 'location', data: { name: 'Golden Gate Bridge' } };
     await w.done('putObject(900) at B0', w.f('B', 0).putObject(place));
     for (const i of [0, 1]) expectExactly(`getObject(900) at B${i} after it was created`, objectText(await w.done('getObject(900)', w.f('B', i).getObject(900))), objectText(place));
+  });
+
+  it('a write sends each region other than the master one invalidation naming what changed', async () => {
+    const w = seeded({ regions: { A: 1, B: 1, C: 1, D: 1 }, master: 'B', lagMs: { A: 5, B: 5, C: 5, D: 5 } });
+    const sent = () => w.channel.sent.map((m) => `${m.region} ${objectText(m.message)}`).sort();
+    await w.done('putObject(Alice renamed) at B0', w.f('B', 0).putObject(renamed('Alicia')));
+    expectExactly(
+      'the invalidations sent for putObject(105) from the master region B',
+      sent().join('; '),
+      ['A', 'C', 'D'].map((r) => `${r} ${objectText({ kind: 'object', id: 105 })}`).join('; '),
+    );
+    w.channel.sent.length = 0;
+    await w.done('addAssoc(632 COMMENT 880 @ 800) at B0', w.f('B', 0).addAssoc(comment(880, 800)));
+    expectExactly(
+      "the invalidations sent for addAssoc(632, 'COMMENT', …) from the master region B",
+      sent().join('; '),
+      ['A', 'C', 'D'].map((r) => `${r} ${objectText({ kind: 'assocs', id1: 632, atype: 'COMMENT' })}`).join('; '),
+    );
   });
 
   it('a write returns as soon as the store has it, without waiting for the invalidations to reach the other regions', async () => {

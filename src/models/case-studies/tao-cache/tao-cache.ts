@@ -14,7 +14,6 @@
  * walkthrough (src/components/widgets/case-studies/tao-walkthrough.ts), so the page and the grader agree
  * by construction. It reads no clock: time passes only inside the store and the channel it is given.
  */
-import { integerAtLeast } from '../../common/guards';
 
 /** A node of the graph: a user, a checkin, a comment, a place. */
 export interface TaoObject {
@@ -92,12 +91,17 @@ const listKey = (id1: number, atype: string): string => JSON.stringify([id1, aty
 const copyObject = (object: TaoObject): TaoObject => ({ ...object, data: { ...object.data } });
 const copyAssoc = (assoc: Assoc): Assoc => ({ ...assoc });
 
+/** Throws a RangeError naming `name` unless `value` is an integer >= `min`. */
+function integerAtLeast(name: string, value: number, min: number): void {
+  if (!(Number.isInteger(value) && value >= min)) throw new RangeError(`${name} must be an integer >= ${min} (got ${value})`);
+}
+
 function checkId(name: string, value: number): void {
   integerAtLeast(name, value, 1);
 }
 
 function checkAtype(atype: string): void {
-  if (typeof atype !== 'string' || atype === '') throw new RangeError(`atype must be a non-empty string (got ${JSON.stringify(atype)})`);
+  if (atype === '') throw new RangeError('atype must be a non-empty string (got "")');
 }
 
 /** `list` (newest first) with `assoc` in its place by time, replacing any association to the same id2. */
@@ -310,10 +314,10 @@ export class Tao {
   constructor(options: TaoOptions) {
     const { store, channel, regions, masterRegion } = options;
     const names = Object.keys(regions);
-    if (names.length === 0) throw new RangeError('regions must name at least one region (got none)');
+    if (!names.length) throw new RangeError('regions must name at least one region (got none)');
     for (const name of names) integerAtLeast(`regions.${name}`, regions[name]!, 1);
     if (!names.includes(masterRegion)) {
-      throw new RangeError(`masterRegion must be one of the regions ${names.join(', ')} (got ${JSON.stringify(masterRegion)})`);
+      throw new RangeError(`masterRegion must be one of the regions (got ${JSON.stringify(masterRegion)})`);
     }
     this.masterRegion = masterRegion;
     this.regions = names;
@@ -329,7 +333,7 @@ export class Tao {
   follower(region: string, index: number): Follower {
     const followers = this.leaderOf(region).followers;
     if (!(Number.isInteger(index) && index >= 0 && index < followers.length)) {
-      throw new RangeError(`index must be an integer from 0 to ${followers.length - 1} for region ${region} (got ${index})`);
+      throw new RangeError(`index must be an integer >= 0 and < ${followers.length}, the follower tiers of region ${region} (got ${index})`);
     }
     return followers[index]!;
   }
@@ -342,7 +346,7 @@ export class Tao {
   /** @internal The leader tier of `region`. */
   leaderOf(region: string): Leader {
     const leader = this.#leaders.get(region);
-    if (!leader) throw new RangeError(`region must be one of ${this.regions.join(', ')} (got ${JSON.stringify(region)})`);
+    if (!leader) throw new RangeError(`region must be one of this Tao's regions (got ${JSON.stringify(region)})`);
     return leader;
   }
 }

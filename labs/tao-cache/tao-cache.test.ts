@@ -507,11 +507,18 @@ describe('writes', () => {
     const w = seeded();
     await warm(w);
     await w.done('addAssoc(632 COMMENT 802 @ 500) at B0', w.f('B', 0).addAssoc(comment(802, 500)));
+    const after = (what: string) => `${what}, after 802 was added again at time 500 (it was the oldest, at 100)`;
     const want = assocsText([comment(802, 500), comment(815, 400), comment(771, 300), comment(790, 200)]);
     for (const [region, i] of [['B', 0], ['B', 1], ['A', 0]] as const) {
       const f = w.f(region, i);
-      expectExactly(`assocRange(632, 'COMMENT', 0, 10) at ${region}${i}`, assocsText(await w.done('range', f.assocRange(632, 'COMMENT', 0, 10))), want);
-      expectExactly(`assocCount(632, 'COMMENT') at ${region}${i} (still 4 comments)`, await w.done('count', f.assocCount(632, 'COMMENT')), 4);
+      expectExactly(after(`assocRange(632, 'COMMENT', 0, 10) at ${region}${i}`), assocsText(await w.done('range', f.assocRange(632, 'COMMENT', 0, 10))), want);
+      expectExactly(after(`assocCount(632, 'COMMENT') at ${region}${i} (still 4 comments)`), await w.done('count', f.assocCount(632, 'COMMENT')), 4);
+    }
+    await w.done('addAssoc(632 COMMENT 815 @ 50) at B1', w.f('B', 1).addAssoc(comment(815, 50)));
+    const oldest = assocsText([comment(802, 500), comment(771, 300), comment(790, 200), comment(815, 50)]);
+    for (const [region, i] of [['B', 0], ['B', 1], ['A', 1]] as const) {
+      const range = await w.done('range', w.f(region, i).assocRange(632, 'COMMENT', 0, 10));
+      expectExactly(`assocRange(632, 'COMMENT', 0, 10) at ${region}${i}, after 815 was added again at time 50, older than all the others`, assocsText(range), oldest);
     }
   });
 

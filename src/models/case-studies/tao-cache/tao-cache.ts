@@ -317,7 +317,7 @@ export class Tao {
     if (!names.length) throw new RangeError('regions must name at least one region (got none)');
     for (const name of names) integerAtLeast(`regions.${name}`, regions[name]!, 1);
     if (!names.includes(masterRegion)) {
-      throw new RangeError(`masterRegion must be one of the regions (got ${JSON.stringify(masterRegion)})`);
+      throw new RangeError(`masterRegion must be one of the region names (got ${JSON.stringify(masterRegion)})`);
     }
     this.masterRegion = masterRegion;
     this.regions = names;

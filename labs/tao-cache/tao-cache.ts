@@ -13,7 +13,7 @@
  * what it is asked, and a channel that delivers each message after its region's delay, both on a
  * virtual clock. Every method of a follower returns a promise.
  *
- * Simplifications, compared with TAO (the lesson says why each is safe here):
+ * Simplifications, compared with TAO (the lesson lists them too):
  * - each tier is one cache (TAO spreads a tier over many servers, one per shard);
  * - caches keep everything: nothing is evicted, so nothing is read twice unless it was invalidated;
  * - one store stands for the database of every region, so a leader that misses reads the current data;

@@ -212,16 +212,16 @@ function narrate(kind: StepKind, settings: WalkthroughSettings, region?: Region,
     case 'start':
       return (
         `Every cache in every region holds the comments on checkin ${CHECKIN}: one, by Cathy. Region ${MASTER} is the master: its leader is the one that writes to the database. ` +
-        `In this run a client in region ${writer} adds Bob's comment; invalidations take ${seconds(settings.lagMs.B)} to reach B and ${seconds(settings.lagMs.C)} to reach C.`
+        `In this run a user in region ${writer} adds Bob's comment; invalidations take ${seconds(settings.lagMs.B)} to reach B and ${seconds(settings.lagMs.C)} to reach C.`
       );
     case 'issued':
       return writer === MASTER
-        ? `The client sends the write to its follower tier ${writer}1, which passes it to ${writer}'s leader, the master. Nothing has changed anywhere yet.`
-        : `The client sends the write to its follower tier ${writer}1, which passes it to ${writer}'s leader; that leader forwards it to the leader of region ${MASTER}, the master. Nothing has changed anywhere yet.`;
+        ? `The user's write goes to the nearest follower tier, ${writer}1, which passes it to ${writer}'s leader, the master. Nothing has changed anywhere yet.`
+        : `The user's write goes to the nearest follower tier, ${writer}1, which passes it to ${writer}'s leader; that leader forwards it to the leader of region ${MASTER}, the master. Nothing has changed anywhere yet.`;
     case 'stored': {
       const back =
         writer === MASTER
-          ? `The write returns to the client.`
+          ? `The write returns to the user.`
           : `The answer goes back to ${writer}'s leader, which applies the change to its cache and its followers, and the write returns: every reader in ${writer} sees Bob's comment.`;
       const stale = others(MASTER).filter((r) => r !== writer);
       return (

@@ -37,7 +37,8 @@ export interface EdgeDecision {
  *   `Expires` minus `Date` (minus `now` when there is no `Date`). An `Expires` that is not a date
  *   (`0`, say) means already expired (§5.3). Dates come in the form `Sun, 06 Nov 1994 08:49:37 GMT`.
  * - Current age (§4.2.3, the response being received at `now`): the larger of `now − Date` (0 if
- *   negative or without `Date`) and the `Age` field, in seconds.
+ *   negative or without `Date`) and the `Age` field, in seconds (an `Age` that is not a whole number
+ *   of seconds is ignored, §5.1).
  * - Directive names are case-insensitive (`Max-Age=60`), values may be quoted (`max-age="60"`).
  * - Invalid or duplicate freshness information (`max-age=1.5`, `max-age=abc`, two `max-age`) is
  *   treated as stale: `freshFor` 0 (§4.2.1 allows this or using the first one; this lab chooses stale).

@@ -66,11 +66,12 @@ export function cacheControlDirectives(value: string | undefined): Map<string, (
 }
 
 /**
- * The seconds of a directive that takes delta-seconds, in either form (`60` or `"60"`); undefined when
- * the directive appears more than once or its value is not a whole number of seconds.
+ * The seconds of a directive that takes delta-seconds, in either form (`60` or `"60"`), from the values
+ * of its occurrences; undefined when it is absent, appears more than once, or its value is not a whole
+ * number of seconds.
  */
-export function deltaSeconds(values: (string | undefined)[]): number | undefined {
-  const match = values.length === 1 ? /^(?:(\d+)|"(\d+)")$/.exec(values[0] ?? '') : null;
+export function deltaSeconds(values: (string | undefined)[] | undefined): number | undefined {
+  const match = values?.length === 1 ? /^(?:(\d+)|"(\d+)")$/.exec(String(values[0])) : null;
   return match ? Number(match[1] ?? match[2]) : undefined;
 }
 // #endregion
@@ -86,7 +87,7 @@ export function parseHttpDate(value: string | undefined): number | undefined {
 export function freshness(status: number, headers: Record<string, string>, now: number): Freshness {
   const cc = cacheControlDirectives(headers['cache-control']);
   const has = (name: string): boolean => cc.has(name);
-  const seconds = (name: string): number => deltaSeconds(cc.get(name) ?? []) ?? 0;
+  const seconds = (name: string): number => deltaSeconds(cc.get(name)) ?? 0;
 
   // #region storable
   const explicit = has('s-maxage') || has('max-age') || headers.expires !== undefined;

@@ -256,6 +256,7 @@ export function simulateMetastable(settings: MetastableSettings): MetastableRun 
     startService(t);
   };
 
+  // #region timeout
   const timedOut = (t: number, attempt: Attempt) => {
     if (attempt.settled) return;
     attempt.settled = true;
@@ -271,6 +272,7 @@ export function simulateMetastable(settings: MetastableSettings): MetastableRun 
     request.retries++;
     events.push(t + jitter.next() * backoffCeiling(request.retries, policy), { type: 'send', request });
   };
+  // #endregion timeout
 
   scheduleArrival(0);
   // Sample the queue at each bucket's end, between events.

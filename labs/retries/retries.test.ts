@@ -299,7 +299,7 @@ describe('RetryThrottle', () => {
     fc.assert(
       fc.property(options, fc.array(fc.boolean(), { maxLength: 80 }), ({ maxTokens, tokenRatio }, events) => {
         const throttle = new RetryThrottle({ maxTokens, tokenRatio });
-        let want = maxTokens;
+        let want: number = maxTokens;
         events.forEach((success, i) => {
           if (success) throttle.recordSuccess();
           else throttle.recordFailure();

@@ -5,6 +5,6 @@ export * from '../solution';
 export const callWithRetries = variantCall({
   pushback: (raw) => {
     const read = referenceRules.pushback(raw);
-    return read === 'stop' ? read : read * 1000;
+    return typeof read === 'number' ? read * 1000 : read;
   },
 });

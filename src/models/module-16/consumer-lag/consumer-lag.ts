@@ -164,7 +164,6 @@ export interface GroupStatus {
 /** The alerts from least to most severe. */
 const SEVERITY: readonly LagAlert[] = ['ok', 'warning', 'growing', 'critical'];
 
-// #region group-status
 /**
  * Judges a consumer group partition by partition, as Burrow does: each partition's series is
  * classified on its own (see {@link classifyLag}), and the group's status is the most severe of
@@ -189,7 +188,6 @@ export function classifyGroup(partitions: readonly PartitionSeries[], policy: Al
       .sort((a, b) => a - b),
   };
 }
-// #endregion group-status
 
 /**
  * How long a backlog takes to clear, in seconds, while messages keep arriving: lag / (consumption −

@@ -30,7 +30,6 @@ function failureOf(error: unknown): { code: unknown; pushbackMs: unknown } {
   return { code, pushbackMs };
 }
 
-// #region call
 /**
  * Calls attempt(1), attempt(2), … until one resolves, and resolves with its value; otherwise rejects
  * with the last attempt's error.
@@ -70,4 +69,3 @@ export async function callWithRetries<T>(attempt: (n: number) => Promise<T>, pol
     return value;
   }
 }
-// #endregion call

@@ -194,7 +194,6 @@ type Event =
   | { type: 'timeout'; attempt: Attempt }
   | { type: 'done' };
 
-// #region simulate
 /** Runs the scenario and returns its time series and the goodput of each phase. */
 export function simulateMetastable(settings: MetastableSettings): MetastableRun {
   check(settings);
@@ -337,7 +336,6 @@ export function simulateMetastable(settings: MetastableSettings): MetastableRun 
     totals: { requests, attempts, succeeded: succeededTotal, served, wasted },
   };
 }
-// #endregion simulate
 
 /** The lesson's default scenario: a 10-second spike on a server running at 70 % of capacity. */
 export const DEFAULT_METASTABLE: MetastableSettings = {

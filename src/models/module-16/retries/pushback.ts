@@ -15,7 +15,6 @@ export type Pushback =
 /** The largest signed 32-bit integer. */
 const MAX_INT32 = 2 ** 31 - 1;
 
-// #region pushback
 /**
  * Reads the raw value of `grpc-retry-pushback-ms`. A non-negative integer written in decimal without
  * leading zeros ("0", "250", "2147483647") is a delay; anything else ("-1", "010", "1.5", " 5", "",
@@ -26,4 +25,3 @@ export function readPushback(raw: unknown): Pushback {
   const ms = Number(raw);
   return ms <= MAX_INT32 ? { retry: true, delaySeconds: ms / 1000 } : { retry: false };
 }
-// #endregion pushback

@@ -43,7 +43,6 @@ export function checkRetryPolicy(policy: RetryPolicy): number {
   return Math.min(maxAttempts, MAX_ATTEMPTS_CAP);
 }
 
-// #region ceiling
 /**
  * The upper bound of the random wait before the n-th retry since the last reset (n = 1, 2, …, an integer):
  * min(initialBackoff · backoffMultiplier^(n−1), maxBackoff).
@@ -54,4 +53,3 @@ export function backoffCeiling(n: number, policy: RetryPolicy): number {
   // For a large n the power overflows to Infinity, and min() then returns the cap, as it should.
   return Math.min(policy.initialBackoff * policy.backoffMultiplier ** (n - 1), policy.maxBackoff);
 }
-// #endregion ceiling

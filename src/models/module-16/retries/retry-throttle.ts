@@ -12,7 +12,6 @@ export interface RetryThrottleOptions {
   tokenRatio: number;
 }
 
-// #region throttle
 /**
  * The token bucket. It starts full; every failure that counts takes 1 token, every success adds
  * tokenRatio, and the count never leaves [0, maxTokens]. Retries are allowed only while the count is
@@ -57,4 +56,3 @@ export class RetryThrottle {
     return this.#tokens > this.maxTokens / 2;
   }
 }
-// #endregion throttle

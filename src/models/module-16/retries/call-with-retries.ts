@@ -24,12 +24,6 @@ export interface AttemptFailure {
   pushbackMs?: string;
 }
 
-function failureOf(error: unknown): { code: unknown; pushbackMs: unknown } {
-  if (typeof error !== 'object' || error === null) return { code: undefined, pushbackMs: undefined };
-  const { code, pushbackMs } = error as { code?: unknown; pushbackMs?: unknown };
-  return { code, pushbackMs };
-}
-
 /**
  * Calls attempt(1), attempt(2), … until one resolves, and resolves with its value; otherwise rejects
  * with the last attempt's error.
@@ -50,9 +44,10 @@ export async function callWithRetries<T>(attempt: (n: number) => Promise<T>, pol
     try {
       value = await attempt(n);
     } catch (error) {
-      const { code, pushbackMs } = failureOf(error);
-      const retryable = typeof code === 'string' && policy.retryableCodes.includes(code);
-      const pushback = pushbackMs === undefined ? undefined : readPushback(pushbackMs);
+      // The contract: a failed attempt rejects with { code: string, pushbackMs?: string }.
+      const { code, pushbackMs } = (error ?? {}) as Partial<AttemptFailure>;
+      const retryable = policy.retryableCodes.includes(code!);
+      const pushback = pushbackMs === undefined ? undefined : readPushback(String(pushbackMs));
       const stop = pushback?.retry === false;
       if (retryable || stop) throttle?.recordFailure();
       if (!retryable || stop || n >= attempts || (throttle !== undefined && !throttle.allowsRetry)) throw error;

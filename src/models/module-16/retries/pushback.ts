@@ -12,16 +12,16 @@ export type Pushback =
   /** Do not retry this call. */
   | { retry: false };
 
-/** The largest signed 32-bit integer. */
-const MAX_INT32 = 2 ** 31 - 1;
+/** The largest signed 32-bit integer, 2^31 − 1. */
+const MAX_INT32 = 2147483647;
 
 /**
  * Reads the raw value of `grpc-retry-pushback-ms`. A non-negative integer written in decimal without
  * leading zeros ("0", "250", "2147483647") is a delay; anything else ("-1", "010", "1.5", " 5", "",
  * "2147483648") means: do not retry.
  */
-export function readPushback(raw: unknown): Pushback {
-  if (typeof raw !== 'string' || !/^(0|[1-9][0-9]*)$/.test(raw)) return { retry: false };
+export function readPushback(raw: string): Pushback {
+  if (!/^(0|[1-9][0-9]*)$/.test(raw)) return { retry: false };
   const ms = Number(raw);
   return ms <= MAX_INT32 ? { retry: true, delaySeconds: ms / 1000 } : { retry: false };
 }

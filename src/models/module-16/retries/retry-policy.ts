@@ -25,21 +25,17 @@ export interface RetryPolicy {
 /** gRPC clients cap maxAttempts at 5 unless the client itself is configured otherwise (A6, "Limits"). */
 export const MAX_ATTEMPTS_CAP = 5;
 
-function fail(field: string, rule: string, value: unknown): never {
-  throw new RangeError(`${field} must be ${rule} (got ${String(value)})`);
-}
-
 /**
  * Checks a policy and returns the number of attempts it allows: maxAttempts, capped at 5.
  * Throws a RangeError naming the first field that breaks its rule.
  */
 export function checkRetryPolicy(policy: RetryPolicy): number {
   const { maxAttempts, initialBackoff, maxBackoff, backoffMultiplier } = policy;
-  if (!(Number.isInteger(maxAttempts) && maxAttempts >= 2)) fail('maxAttempts', 'an integer >= 2', maxAttempts);
+  if (!(Number.isInteger(maxAttempts) && maxAttempts >= 2)) throw new RangeError(`maxAttempts must be an integer >= 2 (got ${maxAttempts})`);
   // Written as !(x > 0) so that NaN fails too.
-  if (!(initialBackoff > 0)) fail('initialBackoff', 'a number of seconds > 0', initialBackoff);
-  if (!(maxBackoff > 0)) fail('maxBackoff', 'a number of seconds > 0', maxBackoff);
-  if (!(backoffMultiplier > 0)) fail('backoffMultiplier', 'a number > 0', backoffMultiplier);
+  if (!(initialBackoff > 0)) throw new RangeError(`initialBackoff must be a number of seconds > 0 (got ${initialBackoff})`);
+  if (!(maxBackoff > 0)) throw new RangeError(`maxBackoff must be a number of seconds > 0 (got ${maxBackoff})`);
+  if (!(backoffMultiplier > 0)) throw new RangeError(`backoffMultiplier must be a number > 0 (got ${backoffMultiplier})`);
   return Math.min(maxAttempts, MAX_ATTEMPTS_CAP);
 }
 

@@ -94,8 +94,7 @@ export default function MetastableSimulator() {
       </div>
       <output aria-live="polite" for={[...fields, 'triggerKind', 'retry', 'maxAttempts'].map((f) => `${id}-${f}`).join(' ')}>
         {pair ? (
-          <div class="metastable-table-wrap">
-            <table class="metastable-table">
+          <table class="metastable-table">
               <caption>Goodput: answers that reached the client in time, per second</caption>
               <thead>
                 <tr>
@@ -111,7 +110,6 @@ export default function MetastableSimulator() {
                 <Row which="other" labelled={pair.other} />
               </tbody>
             </table>
-          </div>
         ) : (
           <p class="widget-note">Fix the highlighted field to run the simulation.</p>
         )}

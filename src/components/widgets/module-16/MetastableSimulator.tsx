@@ -95,14 +95,13 @@ export default function MetastableSimulator() {
       <output aria-live="polite" for={[...fields, 'triggerKind', 'retry', 'maxAttempts'].map((f) => `${id}-${f}`).join(' ')}>
         {pair ? (
           <table class="metastable-table">
-              <caption>Goodput: answers that reached the client in time, per second</caption>
+              <caption>Goodput: answers in time, per second</caption>
               <thead>
                 <tr>
                   <th scope="col">Policy</th>
                   <th scope="col">Before</th>
                   <th scope="col">During</th>
                   <th scope="col">After</th>
-                  <th scope="col">At the end</th>
                 </tr>
               </thead>
               <tbody>
@@ -129,15 +128,15 @@ function Row({ which, labelled }: { which: 'chosen' | 'other'; labelled: Labelle
   const { goodput } = labelled.run;
   return (
     <tr data-policy={labelled.mode}>
-      <th scope="row" data-result={`${which}-label`}>
-        {labelled.label}
+      <th scope="row">
+        <span data-result={`${which}-label`}>{labelled.label}</span>
+        <span data-result={`${which}-verdict`} class={`metastable-verdict ${labelled.run.recovered ? 'metastable-up' : 'metastable-down'}`}>
+          {verdict(labelled.run)}
+        </span>
       </th>
       <td data-result={`${which}-before`}>{formatRate(goodput.before)}</td>
       <td data-result={`${which}-during`}>{formatRate(goodput.during)}</td>
       <td data-result={`${which}-after`}>{formatRate(goodput.after)}</td>
-      <td data-result={`${which}-verdict`} class={labelled.run.recovered ? 'metastable-up' : 'metastable-down'}>
-        {verdict(labelled.run)}
-      </td>
     </tr>
   );
 }

@@ -45,7 +45,9 @@ test('the lesson renders its formulas, both diagrams and no KaTeX errors', async
   await expect(amplification).toBeVisible();
   await expect(amplification).toHaveAccessibleDescription(/database receives 64 calls/);
   await expect(amplification.locator('.retry-amp-dot')).toHaveCount(4 + 16 + 64);
-  await expect(page.getByRole('img', { name: 'How a metastable failure starts and why it lasts' })).toBeVisible();
+  const loop = page.getByRole('img', { name: 'How a metastable failure starts and why it lasts' });
+  await expect(loop).toBeVisible();
+  await expect(loop).toHaveAccessibleDescription(/Removing the trigger does not leave this state/);
 });
 
 test('the default run’s figures in the text are the model’s', async ({ page }) => {

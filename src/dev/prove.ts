@@ -1,5 +1,6 @@
 /**
- * npm run test:labs — proves every lab's autograder honest:
+ * npm run test:labs (every lab, after the layout and generated-file checks) or npm run prove -- <id>…
+ * (only those) — proves each lab's autograder honest:
  *   1. its test file and its lab.json name the same tests;
  *   2. the reference solution (labs/<id>/.meta/solution.ts) passes every graded test;
  *   3. the untouched starter (labs/<id>/<id>.ts) fails every graded test;
@@ -90,7 +91,12 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
 
 async function main(): Promise<void> {
   const labsDir = join(root, LABS_DIR);
-  const labs = loadLabs(labsDir);
+  const all = loadLabs(labsDir);
+  // `npm run prove -- <id>…` proves only those labs (npm test proves them all).
+  const ids = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = ids.filter((id) => !all.some((lab) => lab.id === id));
+  if (unknown.length) throw new Error(`no lab named ${unknown.join(', ')}. The labs are: ${all.map((lab) => lab.id).join(', ')}`);
+  const labs = ids.length ? all.filter((lab) => ids.includes(lab.id)) : all;
   const started = Date.now();
   const proofs = await prove(labs, labsDir);
   let failed = 0;

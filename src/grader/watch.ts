@@ -4,9 +4,9 @@
  *
  * Speed comes from a warm Vitest kept running in watch mode (src/grader/run-tests.ts starts it with
  * the grader's runner, so every test still reports through the events file); a save reruns only the
- * tests that import the saved file. A test that hangs is handled like a one-off run: the warm process
- * is killed, the lab is graded by the round-based runner (which records the timeout and runs the rest),
- * and the warm process comes back without that lab until its file is saved again.
+ * tests that import the saved file. What to do when is decided by the state machine in
+ * watch-state.ts; this file holds its adapters: file watchers and the keyboard turn into events, and
+ * the machine's effects start and kill processes, grade labs on their own and draw the screen.
  */
 import { existsSync, mkdtempSync, rmSync, utimesSync, watch as watchFile, writeFileSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +17,10 @@ import { formatIntegrity, formatLab, formatProgress } from './format';
 import { gradeLabs, gradeStudentLab, missingStudentFile, type GradedLab } from './grade';
 import { HintState } from './hints';
 import { checkIntegrity } from './integrity';
-import { GRACE_MS, LOAD_TIMEOUT_MS, POLL_MS } from './limits';
-import { applyEvent, EventsReader, killTree, overdue, spawnLabsVitest, type FileState, type Running, type VitestChild } from './run-tests';
+import { LOAD_TIMEOUT_MS, POLL_MS } from './limits';
+import { EventsReader, killTree, spawnLabsVitest, type VitestChild } from './run-tests';
 import { StaticChecker } from './static-checks';
+import { WatchState, type CheckResult, type WatchEffect, type WatchEvent } from './watch-state';
 
 export interface WatchOptions {
   root: string;
@@ -37,137 +38,115 @@ export interface WatchOptions {
 
 export async function watch(options: WatchOptions): Promise<void> {
   const { root, labsDir, labs } = options;
-  const byTestFile = new Map(labs.map((lab) => [lab.testFile, lab]));
+  const byId = new Map(labs.map((lab) => [lab.id, lab]));
   const checker = new StaticChecker(root);
   const hints = new HintState(root);
-  const graded = new Map<string, GradedLab>();
-  const statics = new Map<string, string | undefined>();
-  const savedAt = new Map<string, number>();
-  /** Labs taken out of the warm process because a test hung; graded one-off until saved and fixed. */
-  const benched = new Set<string>();
-  let current: string = labs[0]!.id;
-  let status = 'Grading…';
   const work = mkdtempSync(join(tmpdir(), 'qc-watch-'));
 
-  const runStatic = (batch: Lab[]): void => {
+  const check = (ids: string[]): Map<string, CheckResult> => {
+    const batch = ids.map((id) => byId.get(id)!);
     const found = checker.check(batch.filter((lab) => existsSync(lab.studentFile)));
-    for (const lab of batch) {
-      statics.set(lab.id, existsSync(lab.studentFile) ? found.get(lab.id)?.message : missingStudentFile(lab.id));
-    }
+    return new Map(
+      batch.map((lab): [string, CheckResult] => {
+        const exists = existsSync(lab.studentFile);
+        const diagnosis = exists ? found.get(lab.id)?.message : missingStudentFile(lab.id);
+        return [lab.id, { exists, ...(diagnosis !== undefined ? { diagnosis } : {}) }];
+      }),
+    );
   };
+  const state = new WatchState({
+    labs,
+    check,
+    score: (id, result, diagnosis) => gradeStudentLab(byId.get(id)!, result, root, diagnosis),
+  });
 
   const render = (): void => {
     if (options.quiet) return;
-    const shown = graded.get(current);
+    const shown = state.graded.get(state.current);
     const integrity = checkIntegrity(root, labs, labsDir);
     const parts = [
       `${pc.bold('Queues & Caches')} ${pc.dim('— watching; save a file to regrade · h: next hint · q: quit')}`,
       ...(formatIntegrity(integrity) ? [formatIntegrity(integrity)!] : []),
-      formatProgress(labs.map((lab) => graded.get(lab.id)).filter((l): l is GradedLab => !!l)),
+      formatProgress(labs.map((lab) => state.graded.get(lab.id)).filter((l): l is GradedLab => !!l)),
       shown ? formatLab(shown, { hintSteps: (lab, test) => hints.opened(lab, test), listTests: false }) : '',
-      pc.dim(status),
+      pc.dim(state.status),
     ];
     if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
     process.stdout.write(`${parts.filter(Boolean).join('\n\n')}\n`);
   };
 
-  const record = (lab: GradedLab): void => {
-    graded.set(lab.id, lab);
-    const since = savedAt.get(lab.id);
-    savedAt.delete(lab.id);
-    status = since !== undefined ? `Regraded ${lab.id} in ${Date.now() - since} ms.` : `Graded ${lab.id}.`;
-    options.onGraded?.(lab, since === undefined ? undefined : Date.now() - since);
-    render();
-  };
-
-  // One-off grading, for the first pass of a benched lab and for every save while it stays benched.
-  const gradeOneOff = async (lab: Lab): Promise<GradedLab> => {
-    const [result] = await gradeLabs([lab], { root, labsDir, checker, loadTimeoutMs: LOAD_TIMEOUT_MS });
-    return result!;
-  };
-
   let warm: VitestChild | undefined;
   let reader: EventsReader | undefined;
-  let fileStates = new Map<string, FileState>();
-  let running: Running = new Map();
-  let restarting = false;
+  let stop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
 
-  const startWarm = (): void => {
-    const files = labs.filter((lab) => !benched.has(lab.id) && existsSync(lab.studentFile)).map((lab) => lab.testFile);
-    warm = undefined;
-    if (!files.length) return;
-    const eventsFile = join(work, `events-${Date.now()}.ndjson`);
-    writeFileSync(eventsFile, '');
-    reader = new EventsReader(eventsFile);
-    fileStates = new Map();
-    running = new Map();
-    warm = spawnLabsVitest({
-      root,
-      labsDir,
-      files,
-      target: 'student',
-      eventsFile,
-      testTimeoutMs: Math.max(...labs.map((lab) => lab.timeoutMs)),
-      watch: true,
-    });
-  };
+  const dispatch = (event: WatchEvent): void => state.dispatch(event).forEach(perform);
 
-  const onEvent = (lab: Lab, event: Parameters<typeof applyEvent>[2]): void => {
-    if (event.type === 'collect-start') fileStates.set(lab.testFile, { file: lab.testFile, collected: [], results: new Map(), done: false });
-    const state = fileStates.get(lab.testFile);
-    if (!state) return;
-    const wasDone = state.done;
-    applyEvent(state, running, event);
-    if (state.done && !wasDone) record(gradeStudentLab(lab, state, root, statics.get(lab.id)));
-  };
-
-  const bench = async (lab: Lab): Promise<void> => {
-    restarting = true;
-    if (warm) killTree(warm.child);
-    benched.add(lab.id);
-    status = `A test in ${lab.id} did not finish; grading it on its own…`;
-    render();
-    record(await gradeOneOff(lab));
-    startWarm();
-    restarting = false;
-  };
+  function perform(effect: WatchEffect): void {
+    switch (effect.type) {
+      case 'render':
+        render();
+        break;
+      case 'graded':
+        options.onGraded?.(effect.lab, effect.msSinceSave);
+        break;
+      case 'kill-warm':
+        if (warm) killTree(warm.child);
+        warm = undefined;
+        reader = undefined;
+        break;
+      case 'start-warm': {
+        if (warm) killTree(warm.child);
+        warm = undefined;
+        reader = undefined;
+        const files = effect.labs.map((id) => byId.get(id)!);
+        if (files.length) {
+          const eventsFile = join(work, `events-${Date.now()}.ndjson`);
+          writeFileSync(eventsFile, '');
+          reader = new EventsReader(eventsFile);
+          warm = spawnLabsVitest({
+            root,
+            labsDir,
+            files: files.map((lab) => lab.testFile),
+            target: 'student',
+            eventsFile,
+            testTimeoutMs: Math.max(...labs.map((lab) => lab.timeoutMs)),
+            watch: true,
+          });
+        }
+        dispatch({ type: 'warm-started', labs: effect.labs });
+        break;
+      }
+      case 'grade-alone': {
+        const lab = byId.get(effect.lab)!;
+        void gradeLabs([lab], { root, labsDir, checker, loadTimeoutMs: LOAD_TIMEOUT_MS }).then(([graded]) =>
+          dispatch({ type: 'graded-alone', lab: graded!, at: Date.now() }),
+        );
+        break;
+      }
+      case 'touch-later':
+        setTimeout(() => dispatch({ type: 'touch-due', lab: effect.lab, generation: effect.generation }), effect.afterMs);
+        break;
+      case 'touch': {
+        const now = new Date();
+        utimesSync(byId.get(effect.lab)!.testFile, now, now);
+        break;
+      }
+      case 'open-hint':
+        hints.openNext(effect.lab, effect.test);
+        break;
+      case 'stop':
+        stop();
+        break;
+    }
+  }
 
   const timer = setInterval(() => {
-    if (!warm || !reader || restarting) return;
-    for (const event of reader.read()) {
-      const lab = byTestFile.get(event.file);
-      if (lab) onEvent(lab, event);
-    }
-    const late = overdue(running, (file) => byTestFile.get(file)!.timeoutMs, LOAD_TIMEOUT_MS, GRACE_MS, Date.now());
-    if (late) void bench(byTestFile.get(late.file)!);
+    if (reader) for (const event of reader.read()) dispatch({ type: 'progress', event });
+    dispatch({ type: 'tick', at: Date.now() });
   }, POLL_MS);
-
-  const onSave = async (lab: Lab): Promise<void> => {
-    current = lab.id;
-    savedAt.set(lab.id, Date.now());
-    runStatic([lab]);
-    if (benched.has(lab.id) || !warm) {
-      const result = await gradeOneOff(lab);
-      record(result);
-      if (benched.has(lab.id) && !result.tests.some((t) => t.status === 'timeout') && !result.diagnosis?.includes('never finished loading')) {
-        benched.delete(lab.id);
-        restarting = true;
-        if (warm) killTree(warm.child);
-        startWarm();
-        restarting = false;
-      }
-      return;
-    }
-    // Vitest reruns the tests that import the saved file. If the file did not load last time, Vitest may
-    // not know it is imported: touching the test file makes sure the lab is rerun.
-    const before = fileStates.get(lab.testFile);
-    setTimeout(() => {
-      if (fileStates.get(lab.testFile) === before && savedAt.has(lab.id)) {
-        const now = new Date();
-        utimesSync(lab.testFile, now, now);
-      }
-    }, 400);
-  };
 
   const watchers: FSWatcher[] = [];
   const debounce = new Map<string, NodeJS.Timeout>();
@@ -176,30 +155,14 @@ export async function watch(options: WatchOptions): Promise<void> {
       watchFile(lab.dir, (_event, name) => {
         if (name !== basename(lab.studentFile)) return;
         clearTimeout(debounce.get(lab.id));
-        debounce.set(lab.id, setTimeout(() => void onSave(lab), 30));
+        debounce.set(lab.id, setTimeout(() => dispatch({ type: 'saved', lab: lab.id, at: Date.now() }), 30));
       }),
     );
   }
 
-  runStatic(labs);
-  startWarm();
-  for (const lab of labs.filter((l) => !existsSync(l.studentFile))) record(gradeStudentLab(lab, undefined, root, statics.get(lab.id)));
-  render();
+  state.start().forEach(perform);
 
-  let stop: () => void = () => {};
-  const stopped = new Promise<void>((resolve) => {
-    stop = resolve;
-  });
-  const onKey = (key: Buffer): void => {
-    const text = key.toString();
-    if (text === 'q' || text === '\u0003') stop();
-    if (text === 'h') {
-      const lab = graded.get(current);
-      const next = lab?.tests.find((t) => t.status !== 'passed');
-      if (lab && next && !lab.diagnosis) hints.openNext(lab.id, next.name);
-      render();
-    }
-  };
+  const onKey = (key: Buffer): void => dispatch({ type: 'key', key: key.toString() });
   if (process.stdin.isTTY && !options.quiet) {
     process.stdin.setRawMode(true);
     process.stdin.on('data', onKey);
@@ -209,6 +172,7 @@ export async function watch(options: WatchOptions): Promise<void> {
 
   clearInterval(timer);
   for (const w of watchers) w.close();
+  for (const t of debounce.values()) clearTimeout(t);
   if (warm) killTree(warm.child);
   if (process.stdin.isTTY && !options.quiet) {
     process.stdin.setRawMode(false);

@@ -31,6 +31,7 @@ beforeEach(() => {
   writeFileSync(join(root, 'src', 'labkit', 'assertions.ts'), 'export const x = 1;\n');
   writeFileSync(join(root, 'src', 'labs', 'schema.ts'), 'export {};\n');
   writeFileSync(join(root, 'src', 'labs', 'catalog.ts'), 'export {};\n');
+  writeFileSync(join(root, 'src', 'labs', 'layout.ts'), 'export {};\n');
   writeFileSync(join(root, 'vitest.config.ts'), 'export default {};\n');
   writeFileSync(join(root, 'tsconfig.json'), '{}\n');
   writeFileSync(join(root, MANIFEST_FILE), JSON.stringify(buildManifest(root)));

@@ -31,6 +31,10 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/grader/**/*.test.ts'],
           exclude: ['tests/grader/fixtures/**', 'tests/grader/tmp-*/**'],
           pool: 'threads',
+          // A guard against a hang, not a speed check (speed is measured in the benchmarks): the
+          // simulation tests take well under a second alone, but npm test runs them beside the site
+          // checks on two cores, where Vitest's default 5 s failed them for time alone.
+          testTimeout: 30_000,
         },
       },
       {

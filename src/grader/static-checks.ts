@@ -153,6 +153,11 @@ export class StaticChecker {
   #oldFast: TypeScript.Program | undefined;
   #oldFull: TypeScript.Program | undefined;
   readonly #cache: StaticCache | undefined;
+  /**
+   * Parsed files of the installed packages (the ES library above all), kept across checks: watch mode
+   * checks on every save, and parsing the library again took 300 ms of each.
+   */
+  readonly #packageFiles = new Map<string, TypeScript.SourceFile>();
 
   /** `cache: false` checks every lab afresh (the default remembers verdicts in node_modules/.cache). */
   constructor(root: string, { cache = true }: { cache?: boolean } = {}) {
@@ -209,8 +214,16 @@ export class StaticChecker {
     const options = this.#compilerOptions;
     const host = ts.createCompilerHost(options.fast);
     const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, version, onError, create) =>
-      name === GLOBALS_FILE ? ts.createSourceFile(name, STUDENT_GLOBALS, version) : getSourceFile(name, version, onError, create);
+    host.getSourceFile = (name, version, onError, create) => {
+      if (name === GLOBALS_FILE) return ts.createSourceFile(name, STUDENT_GLOBALS, version);
+      if (!posix(name).split('/').includes('node_modules')) return getSourceFile(name, version, onError, create);
+      const key = `${typeof version === 'object' ? JSON.stringify(version) : version}\u0000${name}`;
+      const known = this.#packageFiles.get(key);
+      if (known) return known;
+      const file = getSourceFile(name, version, onError, create);
+      if (file) this.#packageFiles.set(key, file);
+      return file;
+    };
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (name) => name === GLOBALS_FILE || fileExists(name);
     const program = ts.createProgram({

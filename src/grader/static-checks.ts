@@ -13,7 +13,7 @@
  * not checked again, and grading it loads no TypeScript at all. The verdict only explains (a syntax
  * error, a lost export, a type-error warning); the tests score the lab either way.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -408,7 +408,7 @@ export class StaticCache {
     this.#changed = false;
     try {
       mkdirSync(dirname(this.#file), { recursive: true });
-      const temporary = `${this.#file}.${process.pid}.tmp`;
+      const temporary = `${this.#file}.${randomUUID()}.tmp`;
       writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, labs: this.#all }));
       renameSync(temporary, this.#file);
     } catch {

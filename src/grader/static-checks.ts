@@ -45,6 +45,12 @@ function typescript(): typeof TypeScript {
   return compiler;
 }
 
+/**
+ * Parsed files of the installed packages (the ES library above all), kept for the life of the process:
+ * watch mode checks on every save, and parsing the library again took 300 ms of each.
+ */
+const packageFiles = new Map<string, TypeScript.SourceFile>();
+
 export interface StaticDiagnosis {
   kind: 'syntax' | 'missing-export' | 'types';
   message: string;
@@ -153,11 +159,6 @@ export class StaticChecker {
   #oldFast: TypeScript.Program | undefined;
   #oldFull: TypeScript.Program | undefined;
   readonly #cache: StaticCache | undefined;
-  /**
-   * Parsed files of the installed packages (the ES library above all), kept across checks: watch mode
-   * checks on every save, and parsing the library again took 300 ms of each.
-   */
-  readonly #packageFiles = new Map<string, TypeScript.SourceFile>();
 
   /** `cache: false` checks every lab afresh (the default remembers verdicts in node_modules/.cache). */
   constructor(root: string, { cache = true }: { cache?: boolean } = {}) {
@@ -218,10 +219,10 @@ export class StaticChecker {
       if (name === GLOBALS_FILE) return ts.createSourceFile(name, STUDENT_GLOBALS, version);
       if (!posix(name).split('/').includes('node_modules')) return getSourceFile(name, version, onError, create);
       const key = `${typeof version === 'object' ? JSON.stringify(version) : version}\u0000${name}`;
-      const known = this.#packageFiles.get(key);
+      const known = packageFiles.get(key);
       if (known) return known;
       const file = getSourceFile(name, version, onError, create);
-      if (file) this.#packageFiles.set(key, file);
+      if (file) packageFiles.set(key, file);
       return file;
     };
     const fileExists = host.fileExists.bind(host);

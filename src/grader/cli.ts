@@ -64,7 +64,10 @@ async function gradeAndReport(labs: Lab[], labsDir: string, progress: boolean): 
   const graded = await gradeLabs(labs, {
     root,
     labsDir,
-    onRound: () => checks.push(checkIntegrity(root, labs, labsDir)),
+    // The check just made stands for the first round's "before" (nothing ran in between).
+    onRound: (when, round) => {
+      if (when === 'after' || round > 1) checks.push(checkIntegrity(root, labs, labsDir));
+    },
     onLoaded: (modules) => (loaded = checks[0]!.verdict === 'unverified' ? [] : checkLoaded(root, modules)),
     ...(progress
       ? {

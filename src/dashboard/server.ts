@@ -93,6 +93,8 @@ export async function createDashboard(options: DashboardOptions): Promise<Fastif
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 4096 });
   await app.register(fastifyRateLimit, { global: false });
+  // JSON for submissions, a form for signing in, and nothing else.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);

@@ -61,9 +61,9 @@ export function dashboardUrl(address: string): URL {
   return url;
 }
 
-/** Where a laptop keeps its key and its outbox. */
+/** Where a laptop keeps its key and its outbox: .qc/ in the course folder (QC_CLASSROOM_DIR elsewhere, for tests). */
 export function classroomDir(root: string): string {
-  return join(root, '.qc');
+  return process.env.QC_CLASSROOM_DIR ?? join(root, '.qc');
 }
 
 /** This laptop's key: made once, with 256 random bits, and kept. */

@@ -1,6 +1,6 @@
 /**
  * The gradebook as CSV (RFC 4180): one row per student with their latest points in each lab, in course
- * order, then the total, the maximum, when their last report arrived, its integrity verdict and how many
+ * order (empty where they sent no report for it), then the total, the maximum, when their last report arrived, its integrity verdict and how many
  * reports they sent. Names are the students' own text, so a name a spreadsheet would read as a formula
  * (starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe.
  */
@@ -14,6 +14,6 @@ function field(value: string | number): string {
 
 export function gradebookCsv(view: RoomView): string {
   const header = ['name', ...view.labs.map((lab) => lab.id), 'total', 'max', 'last_report', 'integrity', 'reports'];
-  const rows = view.students.map((s) => [s.name, ...s.cells.map((c) => c.score), s.score, s.max, s.lastSeen, s.integrity, s.reports]);
+  const rows = view.students.map((s) => [s.name, ...s.cells.map((c) => (c.state === 'none' ? '' : c.score)), s.score, s.max, s.lastSeen, s.integrity, s.reports]);
   return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -36,3 +36,8 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
   });
   return new SafeHtml(out);
 }
+
+/** A hint's text, escaped, with its `code spans` (the only Markdown hints use here) as <code>. */
+export function hintText(text: string): SafeHtml {
+  return new SafeHtml(escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>'));
+}

@@ -4,7 +4,7 @@
  * (server-sent events, public/dashboard.js), so the page reads fully without JavaScript and a reload
  * shows exactly what the live page shows.
  */
-import { html, type SafeHtml } from './html';
+import { hintText, html, type SafeHtml } from './html';
 import type { Cell, RoomView } from './room';
 
 export interface PageContext {
@@ -74,7 +74,7 @@ export function roomSection(view: RoomView): SafeHtml {
   const next = struggles.length
     ? html`<ol class="struggles">${struggles.map(
         (s) => html`<li><p><strong>${s.lab}</strong> › ${s.test}</p>
-<p class="muted">${s.failing} of ${s.of} ${s.of === 1 ? 'student' : 'students'} who submitted this lab fail it.${s.question ? html` Ask: <em>${s.question}</em>` : ''}${s.section ? html` Lesson section: <code>${s.section}</code>` : ''}</p></li>`,
+<p class="muted">${s.failing} of ${s.of} ${s.of === 1 ? 'student' : 'students'} who submitted this lab fail it.${s.question ? html` Ask: <em>${hintText(s.question)}</em>` : ''}${s.section ? html` Lesson section: <code>${s.section}</code>` : ''}</p></li>`,
       )}</ol>`
     : html`<p>No test is failing for a student who has started its lab${students.length ? '' : ' (no reports yet)'}.</p>`;
   return html`<section aria-labelledby="next-heading">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradebookCsv } from '../../../src/dashboard/gradebook';
-import { escapeHtml, html } from '../../../src/dashboard/html';
+import { escapeHtml, hintText, html } from '../../../src/dashboard/html';
 import { dashboardPage, roomSection } from '../../../src/dashboard/page';
 import { Room } from '../../../src/dashboard/room';
 import { labs, report } from './fixtures';
@@ -65,6 +65,7 @@ describe('pages and gradebook', () => {
   it('escapes every value put into a template, and only those', () => {
     expect(html`<p title="${hostile}">${hostile}</p>`.value).toBe(`<p title="${escapeHtml(hostile)}">${escapeHtml(hostile)}</p>`);
     expect(html`<ul>${['<a>', html`<li>ok</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>ok</li></ul>');
+    expect(hintText('What does `a < b` give? <b>').value).toBe('What does <code>a &lt; b</code> give? &lt;b&gt;');
   });
 
   it("shows a student's chosen name as text, never as markup", () => {
@@ -82,7 +83,7 @@ describe('pages and gradebook', () => {
     room.add('Lee, Ann', report({ alpha: 'pf', beta: 'p' }, '2026-11-30T10:00:00.000Z', 'modified'), '2026-11-30T10:02:00.000Z');
     expect(gradebookCsv(room.view()).split('\r\n')).toEqual([
       'name,alpha,beta,total,max,last_report,integrity,reports',
-      '"\'=HYPERLINK(""http://x"")",3,0,3,6,2026-11-30T10:00:00.000Z,intact,1',
+      '"\'=HYPERLINK(""http://x"")",3,,3,6,2026-11-30T10:00:00.000Z,intact,1',
       '"Lee, Ann",1,3,4,6,2026-11-30T10:02:00.000Z,modified,1',
       '',
     ]);

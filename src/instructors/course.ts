@@ -65,7 +65,14 @@ export function guideLabs(): GuideLab[] {
  * The lessons that exist, in course order: folders in the order their labs first appear in
  * labs/labs.json (folders without labs after them, by name), then by each lesson's sidebar order.
  */
-export async function guideLessons(): Promise<GuideLesson[]> {
+export function guideLessons(): Promise<GuideLesson[]> {
+  lessons ??= readLessons();
+  return lessons;
+}
+
+let lessons: Promise<GuideLesson[]> | undefined;
+
+async function readLessons(): Promise<GuideLesson[]> {
   const entries = (await getCollection('docs')).filter(isLesson);
   const labs = guideLabs();
   const group = (path: string) => path.split('/')[0]!;

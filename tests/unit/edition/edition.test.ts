@@ -6,7 +6,7 @@
  * builds while npm installs the edition.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +43,7 @@ async function grade(): Promise<Report> {
 
 function sizeOf(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, name) => {
-    const stat = statSync(join(dir, name));
+    const stat = lstatSync(join(dir, name));
     return stat.isFile() ? sum + stat.size : sum;
   }, 0);
 }

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
 
   // The instructor's page, live.
   let events = 0;
+  let eventBytes = 0;
   const page = new AbortController();
   const sse = fetch(`${base}/events`, { headers: { authorization: `Bearer ${secret}` }, signal: page.signal }).then(async (response) => {
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       const { value, done } = await reader.read();
       if (done) return;
       events += (value.match(/^event: room$/gm) ?? []).length;
+      eventBytes += Buffer.byteLength(value);
     }
   }).catch(() => {});
 
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
     ['Errors', errors.size ? [...errors].map(([k, v]) => `${k}: ${v}`).join(', ') : '0'],
     ['Reports lost (acknowledged, not in the database)', String(lost)],
     ['Reports in the database', String(stored.size)],
-    ['Live updates received by the page', String(events)],
+    ['Live updates received by the page', `${events} (${(eventBytes / Math.max(1, events) / 1024).toFixed(0)} KiB each on average)`],
     ...(cpu ? [['Dashboard process', `${cpu.cpuS.toFixed(1)} s of CPU (${((100 * cpu.cpuS) / elapsedS).toFixed(0)} % of one core), peak memory ${cpu.peakMb?.toFixed(0)} MB`]] : []),
   ];
   process.stdout.write(`| What | Measured |\n|---|---|\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}\n`);

@@ -30,7 +30,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // npm test runs these beside the unit tests and lab proofs on a 2-core machine: a generous guard.
+  timeout: 60_000,
   use: {
     baseURL,
     launchOptions: {

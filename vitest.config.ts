@@ -1,5 +1,7 @@
+import { isAbsolute, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { labTarget } from './src/grader/lab-target';
+import { labGuard, labSandbox } from './src/grader/lab-guard';
+import { workerExecArgv } from './src/grader/isolation';
 import { DEFAULT_TEST_TIMEOUT_MS } from './src/grader/limits';
 
 /**
@@ -7,10 +9,18 @@ import { DEFAULT_TEST_TIMEOUT_MS } from './src/grader/limits';
  *   - unit: the course's own tests (models, grader, site helpers);
  *   - labs: the autograder tests in labs/<id>/<id>.test.ts, run against the student's files. The grader
  *     runs this project in a child process it can stop (src/grader/run-tests.ts); students can also run
- *     it directly with `npx vitest labs/<id>` or from VS Code's Vitest extension.
+ *     it directly with `npx vitest labs/<id>` or from VS Code's Vitest extension. Lab code runs in a
+ *     child process per test file, under Node's permission model (src/grader/isolation.ts), and may
+ *     import only its own files (src/grader/lab-guard.ts).
  * QC_LABS_DIR points the labs project at another folder of labs (the grader's own fixture labs).
  */
+const root = import.meta.dirname;
 const labsDir = process.env.QC_LABS_DIR ?? 'labs';
+const labsPath = isAbsolute(labsDir) ? labsDir : resolve(root, labsDir);
+// `npm run grade -- --watch` trades the permission model for speed: its warm Vitest runs lab code in
+// threads (a process per save costs about 0.5 s more). Its scores are only shown, never exported; every
+// other layer (verdicts from the main process, the import guard, the sandbox) is the same.
+const watchMode = process.env.QC_WATCH === '1';
 
 export default defineConfig({
   test: {
@@ -24,13 +34,14 @@ export default defineConfig({
         },
       },
       {
-        plugins: [labTarget()],
+        plugins: [labGuard({ root, labsDir: labsPath }), labSandbox({ root, labsDir: labsPath })],
         test: {
           name: 'labs',
-          root: labsDir.startsWith('/') ? labsDir : undefined,
+          root: isAbsolute(labsDir) ? labsDir : undefined,
           include: [`${labsDir}/*/*.test.ts`],
           runner: './src/grader/runner.ts',
-          pool: 'threads',
+          pool: watchMode ? 'threads' : 'forks',
+          execArgv: watchMode ? [] : workerExecArgv(labsPath),
           testTimeout: DEFAULT_TEST_TIMEOUT_MS,
         },
       },

@@ -11,6 +11,10 @@
  * or NaN duration, limits out of order, a backoff ratio outside (0, 1) — make the constructor throw a
  * RangeError whose message names the option, for example
  * `new RangeError('capacity must be an integer >= 1 (got 0)')`.
+ *
+ * Labs are checked as strict TypeScript with `noUncheckedIndexedAccess`: `items[i]` has the type
+ * `T | undefined` until you check it. The grader shows type errors as warnings beside your score;
+ * fix them as your editor shows them.
  */
 
 /** A source of the current time, in milliseconds. */

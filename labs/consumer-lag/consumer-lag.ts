@@ -8,6 +8,10 @@
  * Bad input must throw a RangeError whose message names the problem, for example
  * `new RangeError('committedOffset must be an integer >= 0 (got -1)')`. Each function says which word
  * its messages must contain.
+ *
+ * Labs are checked as strict TypeScript with `noUncheckedIndexedAccess`: `items[i]` has the type
+ * `T | undefined` until you check it. The grader shows type errors as warnings beside your score;
+ * fix them as your editor shows them.
  */
 
 /** Where one partition's log ends and where the group has committed, as `kafka-consumer-groups.sh` shows them. */

@@ -3,6 +3,10 @@
  *
  * Fill in the class below, then run `npm run grade dead-letter-queue` to see your score.
  * Keep the exported names and types; add private fields and helpers as you like.
+ *
+ * Labs are checked as strict TypeScript with `noUncheckedIndexedAccess`: `items[i]` has the type
+ * `T | undefined` until you check it. The grader shows type errors as warnings beside your score;
+ * fix them as your editor shows them.
  */
 
 /** A message the queue gave up on. */

@@ -7,6 +7,10 @@
  * Bad input — a negative, NaN or infinite number, a zero service rate or service time, a server
  * count that is not a positive integer, a target outside (0, 1) — must throw a RangeError whose
  * message names the argument, for example `new RangeError('arrivalRate must be >= 0 (got -1)')`.
+ *
+ * Labs are checked as strict TypeScript with `noUncheckedIndexedAccess`: `items[i]` has the type
+ * `T | undefined` until you check it. The grader shows type errors as warnings beside your score;
+ * fix them as your editor shows them.
  */
 
 /**

@@ -9,6 +9,10 @@
  * `new RangeError('arrivalRate must be >= 0 (got -1)')`: a negative, NaN or infinite number, a zero
  * service rate, a server count that is not a positive integer — and a queue that cannot keep up
  * (λ >= c·μ), which has no steady state: name `arrivalRate` for that one (`offeredLoad` in erlangC).
+ *
+ * Labs are checked as strict TypeScript with `noUncheckedIndexedAccess`: `items[i]` has the type
+ * `T | undefined` until you check it. The grader shows type errors as warnings beside your score;
+ * fix them as your editor shows them.
  */
 
 /** Long-run averages of a stable queue. */

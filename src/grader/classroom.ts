@@ -3,7 +3,8 @@
  * GitHub Classroom's autograding reporter (classroom-resources/autograding-grading-reporter) reads —
  * base64 JSON `{ version: 1, status, max_score, tests: [{ name, status, score, message }] }` — as a step
  * output named after the lab. The reporter adds up the tests' `score`s, so each lab earns exactly the
- * points the grader gives it. When the grading files were changed, every lab reports an error and 0.
+ * points the grader gives it. When the grading files were changed, every lab reports an error and 0;
+ * a lab whose code tried a shortcut (report.ts, `valid`) reports an error and 0 with the reason.
  * classroom/classroom.yml is the workflow (generated from labs/labs.json by `npm run build:classroom`,
  * src/dev/build-classroom.ts).
  */
@@ -21,7 +22,9 @@ export function classroomResults(report: Report): Map<string, ClassroomResult> {
   const invalid = report.integrity.verdict === 'modified';
   return new Map(
     report.labs.map((lab): [string, ClassroomResult] => {
-      const tests = invalid
+      const tests = !invalid && !lab.valid
+        ? [{ name: 'validity', status: 'error' as const, score: 0, message: `${lab.invalid ?? 'not valid'}: this lab's result is not valid.` }]
+        : invalid
         ? [{ name: 'integrity', status: 'error' as const, score: 0, message: `The grading files were changed (${report.integrity.changed.join(', ')}), so this score is not valid. Restore them and push again.` }]
         : lab.tests.map((test) => ({
             name: test.name,

@@ -9,17 +9,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { CatalogError, loadLabs, type Lab } from '../labs/catalog';
+import { flagsFromNpm, nearestFlag } from './args';
 import { writeClassroomOutputs } from './classroom';
 import { formatReport, nextToFix } from './format';
 import { gradeLabs, type GradedLab } from './grade';
 import { HintState } from './hints';
-import { checkIntegrity, sha256File } from './integrity';
+import { checkIntegrity, checkLoaded, mergeIntegrity, sha256File } from './integrity';
+import { lessonSection } from './lessons';
+import { labIdOf } from './run-tests';
 import { junitXml } from './junit';
 import { buildReport, type Report } from './report';
 import { submitAndSay, submitFlags, submitFlagsProblem, submitUsage } from './submit';
 import { watch } from './watch';
 
 const usage = `Usage: npm run grade [<lab-id>...] [-- <options>]
+       npm run hint <lab-id>     the next step of the hint for that lab's next test to fix
 
 Grades your files in labs/<id>/<id>.ts: your points, each test, the next test to fix and a hint.
   <lab-id>          grade only these labs (default: all of them)
@@ -53,19 +57,39 @@ function studentFiles(labs: Lab[]): Map<string, { path: string; sha256: string |
   );
 }
 
-async function gradeAndReport(labs: Lab[], labsDir: string): Promise<{ graded: GradedLab[]; report: Report }> {
+async function gradeAndReport(labs: Lab[], labsDir: string, progress: boolean): Promise<{ graded: GradedLab[]; report: Report }> {
   const startedAt = Date.now();
   const files = studentFiles(labs);
-  const graded = await gradeLabs(labs, { root, labsDir });
-  const report = buildReport(graded, { course: course(), integrity: checkIntegrity(root, labs, labsDir), studentFiles: files, startedAt, finishedAt: Date.now() });
+  // Integrity: the grading files before the run and around every round, and the modules the workers ran.
+  const checks = [checkIntegrity(root, labs, labsDir)];
+  let loaded: string[] = [];
+  const graded = await gradeLabs(labs, {
+    root,
+    labsDir,
+    onRound: () => checks.push(checkIntegrity(root, labs, labsDir)),
+    onLoaded: (modules) => (loaded = checks[0]!.verdict === 'unverified' ? [] : checkLoaded(root, modules)),
+    ...(progress
+      ? {
+          onOverrun: ({ file, test, limitMs }) =>
+            process.stderr.write(
+              pc.yellow(
+                `⏱ ${labIdOf(file)}: ${test ? `"${test}" is still running` : 'the file is still loading'} past its time budget; waiting up to ${limitMs / 1000} s in all before stopping it…\n`,
+              ),
+            ),
+        }
+      : {}),
+  });
+  const integrity = mergeIntegrity(checks[0]!, ...checks.slice(1), loaded);
+  const report = buildReport(graded, { course: course(), integrity, studentFiles: files, startedAt, finishedAt: Date.now() });
   return { graded, report };
 }
 
 async function main(): Promise<void> {
   let parsed;
+  const fromNpm = flagsFromNpm(process.env);
   try {
     parsed = parseArgs({
-      args: process.argv.slice(2),
+      args: [...process.argv.slice(2), ...fromNpm.filter((f) => !process.argv.includes(f))],
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
@@ -79,7 +103,9 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`);
+    const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    const nearest = unknown ? nearestFlag(unknown) : undefined;
+    fail(`${(error as Error).message}${nearest ? `. Did you mean ${nearest}?` : ''}\n\n${usage}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -111,7 +137,10 @@ async function main(): Promise<void> {
   }
 
   if (!values.json) process.stderr.write(pc.dim(`Grading ${chosen.map((lab) => lab.id).join(', ')}…\n`));
-  const { graded, report } = await gradeAndReport(chosen, labsDir);
+  if (fromNpm.length && !values.json) {
+    process.stderr.write(pc.dim(`(npm took ${fromNpm.join(' ')} for itself; the grader used it anyway. Next time: npm run grade -- ${fromNpm.join(' ')} …, or npm run hint <lab>)\n`));
+  }
+  const { graded, report } = await gradeAndReport(chosen, labsDir, !values.json);
   const hints = new HintState(root);
   if (values.hint) {
     const lab = graded.find((l) => !l.diagnosis && nextToFix(l));
@@ -127,7 +156,9 @@ async function main(): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     const labsToShow = values.hint ? graded.filter((l) => l === graded.find((g) => !g.diagnosis && nextToFix(g))) : graded;
-    process.stdout.write(`\n${formatReport(labsToShow.length ? labsToShow : graded, report.integrity, { hintSteps: (lab, test) => hints.opened(lab, test) })}`);
+    process.stdout.write(
+      `\n${formatReport(labsToShow.length ? labsToShow : graded, report.integrity, { hintSteps: (lab, test) => hints.opened(lab, test), lessonSection: (lab, section) => lessonSection(root, lab, section) })}`,
+    );
   }
   if (values.submit !== undefined) process.exitCode = await submitAndSay({ root, address: values.submit, code: values.code!, name: values.name!, report });
 }

@@ -17,9 +17,23 @@ describe('describeTestError', () => {
   const student = '/course/labs/x/x.ts';
 
   it('says a function is not started yet when it still throws "not implemented"', () => {
-    expect(describeTestError({ name: 'Error', message: 'not implemented: f' }, student, root)).toBe(
-      'not started yet: the function still throws "not implemented: f"',
+    expect(describeTestError({ name: 'Error', message: 'not implemented: f' }, student, root)).toBe('not started yet: `f` still throws "not implemented"');
+  });
+
+  it("says an untouched class is not started yet, even when the lab's assertion wraps the error", () => {
+    const message = 'new RetryQueue(…) should not throw, but it threw Error: not implemented: constructor';
+    expect(describeTestError({ name: 'AssertionError', message }, student, root)).toBe('not started yet: `constructor` still throws "not implemented"');
+  });
+
+  it('describes a thrown value that is not an Error', () => {
+    expect(describeTestError({ name: 'NonErrorThrown', message: 'threw the number 42, not an Error', stack: 'at f (/course/labs/x/x.ts:3:5)' }, student, root)).toBe(
+      'your code threw the number 42, not an Error: throw an Error (or a RangeError, TypeError…) so that callers can tell what went wrong (at labs/x/x.ts:3:5)',
     );
+  });
+
+  it('points at a helper file of the lab, not only the lab file, and never at the tests or .meta', () => {
+    const error = { name: 'TypeError', message: 'x is not a function', stack: 'TypeError\n    at /course/labs/x/x.test.ts:3:1\n    at g (/course/labs/x/.meta/solution.ts:2:2)\n    at h (file:///course/labs/x/helpers/math.ts:7:11)' };
+    expect(locate(error, student, root)).toBe('labs/x/helpers/math.ts:7:11');
   });
 
   it('points at the line of the student file where an unexpected error was thrown', () => {

@@ -38,6 +38,8 @@ export function progressBar(score: number, max: number, width = 24): string {
 export interface FormatOptions {
   /** How many hint steps are open for a test (1–3). */
   hintSteps?: (lab: string, test: string) => number;
+  /** The lesson file and heading of a hint's section (the third step). */
+  lessonSection?: (lesson: string, section: string) => { file: string; heading?: string } | undefined;
   /** List every test, not only the summary (default true). */
   listTests?: boolean;
 }
@@ -51,7 +53,9 @@ export function formatLab(lab: GradedLab, options: FormatOptions = {}): string {
   const out: string[] = [];
   const full = lab.score === lab.max;
   out.push(`${pc.bold(lab.id)} ${pc.dim('·')} ${lab.title}  ${(full ? pc.green : pc.bold)(`${lab.score}/${lab.max} points`)}`);
-  if (lab.diagnosis) {
+  if (!lab.valid) {
+    out.push(indent(pc.red(pc.bold(`⚠ Not valid: ${lab.diagnosis ?? lab.invalid ?? ''}`)), '  '));
+  } else if (lab.diagnosis) {
     out.push(indent(`${pc.red('Could not grade this lab:')} ${lab.diagnosis}`, '  '));
   } else if (options.listTests ?? true) {
     for (const test of lab.tests) out.push(`  ${mark[test.status]} ${test.name} ${pc.dim(`${test.points}/${test.max}`)}`);
@@ -61,13 +65,19 @@ export function formatLab(lab: GradedLab, options: FormatOptions = {}): string {
   if (count('timeout')) summary.push(`${count('timeout')} timed out`);
   if (count('error')) summary.push(`${count('error')} could not run`);
   out.push(`  ${summary.join(', ')}`);
+  for (const warning of lab.warnings) out.push(indent(`${pc.yellow('Warning:')} ${warning}`, '  '));
   const next = nextToFix(lab);
   if (next && !lab.diagnosis) {
     out.push(`  ${pc.bold('Next to fix:')} ${next.name}`);
     if (next.message) out.push(indent(next.message, '    '));
+    if (next.logs?.length) {
+      out.push(`    ${pc.dim('Your code printed, during this test:')}`);
+      for (const line of next.logs) out.push(`      ${pc.dim(line)}`);
+    }
     const steps = options.hintSteps?.(lab.id, next.name) ?? 1;
-    for (const line of hintLines(next.hints, steps, (section) => lessonUrl(lab.lesson, section))) out.push(`    ${pc.cyan(line)}`);
-    if (steps < 3) out.push(pc.dim(`    More help: npm run grade -- --hint ${lab.id}`));
+    const where = options.lessonSection ? (section: string) => options.lessonSection!(lab.lesson, section) : undefined;
+    for (const line of hintLines(next.hints, steps, (section) => lessonUrl(lab.lesson, section), where)) out.push(`    ${pc.cyan(line)}`);
+    if (steps < 3) out.push(pc.dim(`    More help: npm run hint ${lab.id}`));
   }
   out.push(`  ${pc.dim('Grade again:')} npm run grade ${lab.id}`);
   return out.join('\n');
@@ -95,7 +105,13 @@ export function formatProgress(labs: GradedLab[]): string {
 }
 
 export function formatReport(labs: GradedLab[], integrity: IntegrityVerdict, options: FormatOptions = {}): string {
-  const warning = formatIntegrity(integrity);
+  const invalid = labs.filter((lab) => !lab.valid);
+  const warning = [
+    formatIntegrity(integrity),
+    ...(invalid.length ? [pc.red(pc.bold(`⚠ Not valid: ${invalid.map((lab) => lab.id).join(', ')} tried a shortcut (see below); ${invalid.length === 1 ? 'that lab scores' : 'those labs score'} 0.`))] : []),
+  ]
+    .filter(Boolean)
+    .join('\n');
   const parts = [...(warning ? [warning] : []), ...labs.map((lab) => formatLab(lab, options)), formatProgress(labs)];
   if (warning) parts.push(warning);
   return `${parts.join('\n\n')}\n`;

@@ -43,10 +43,26 @@ export class HintState {
   }
 }
 
-/** The text of the first `steps` hint steps; the third is a link to the lesson section. */
-export function hintLines(hints: Hints, steps: number, lessonUrl: (section: string) => string): string[] {
+/**
+ * The text of the first `steps` hint steps. The third names the lesson section: its heading and file
+ * when known (readable in any editor), and its address on the local site (which works while `npm start`
+ * runs).
+ */
+export function hintLines(
+  hints: Hints,
+  steps: number,
+  lessonUrl: (section: string) => string,
+  where?: (section: string) => { file: string; heading?: string } | undefined,
+): string[] {
   const lines = [`Hint 1/3: ${hints.question}`];
   if (steps >= 2) lines.push(`Hint 2/3: ${hints.idea}`);
-  if (steps >= 3) lines.push(`Hint 3/3: read ${lessonUrl(hints.section)}`);
+  if (steps >= 3) {
+    const place = where?.(hints.section);
+    lines.push(
+      place
+        ? `Hint 3/3: read ${place.heading ? `the section “${place.heading}” in ` : ''}${place.file} (or, while \`npm start\` runs, ${lessonUrl(hints.section)})`
+        : `Hint 3/3: read ${lessonUrl(hints.section)}`,
+    );
+  }
   return lines;
 }

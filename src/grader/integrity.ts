@@ -44,12 +44,12 @@ export function sha256File(path: string): string {
 
 const posix = (path: string) => path.split('\\').join('/');
 
-function filesUnder(dir: string): string[] {
+function filesUnder(dir: string, pattern = /\.(ts|json)$/): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return /\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+    if (entry.isDirectory()) return filesUnder(path, pattern);
+    return pattern.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
@@ -60,6 +60,9 @@ export function gradingFiles(root: string, labs: Lab[], labsDir: string): string
     join(labsDir, COURSE_FILE),
     join(root, 'vitest.config.ts'),
     join(root, 'tsconfig.json'),
+    // The grade script and the Node version live here; the Classroom workflow lives in .github.
+    join(root, 'package.json'),
+    ...filesUnder(join(root, '.github'), /\.(ya?ml|json)$/),
     ...filesUnder(join(root, 'src', 'grader')),
     ...filesUnder(join(root, 'src', 'labkit')),
     join(root, 'src', 'labs', 'schema.ts'),
@@ -103,4 +106,23 @@ export function checkIntegrity(root: string, labs: Lab[], labsDir: string): Inte
   }
   if (pinned && pinned !== manifestSha256) changed.push(MANIFEST_FILE);
   return { verdict: changed.length ? 'modified' : 'intact', changed: changed.sort(), manifestSha256 };
+}
+
+/**
+ * Compares the modules the workers actually ran (as lab-guard.ts hashed them when it served them) with
+ * the manifest: a grading file swapped while a round ran and put back before the end is caught here,
+ * where hashing the files on disk before and after would miss it. The student's own files are skipped.
+ */
+export function checkLoaded(root: string, loaded: { file: string; sha256: string; student: boolean }[]): string[] {
+  const manifest = readManifest(root);
+  if (!manifest) return [];
+  return loaded.filter((f) => !f.student && manifest.files[f.file] !== f.sha256).map((f) => f.file);
+}
+
+/** Folds several integrity checks of one grading (before, after each round, the loaded modules) into one. */
+export function mergeIntegrity(first: IntegrityVerdict, ...more: (IntegrityVerdict | string[])[]): IntegrityVerdict {
+  if (first.verdict === 'unverified') return first;
+  const changed = new Set(first.changed);
+  for (const m of more) for (const file of Array.isArray(m) ? m : m.changed) changed.add(file);
+  return { ...first, verdict: changed.size ? 'modified' : 'intact', changed: [...changed].sort() };
 }

@@ -33,6 +33,8 @@ export function junitXml(report: Report): string {
     lines.push(`      <property name="score" value="${lab.score}"/>`);
     lines.push(`      <property name="max" value="${lab.max}"/>`);
     lines.push(`      <property name="integrity" value="${report.integrity.verdict}"/>`);
+    lines.push(`      <property name="valid" value="${lab.valid}"/>`);
+    if (lab.invalid) lines.push(`      <property name="invalid" value="${escape(lab.invalid)}"/>`);
     lines.push('    </properties>');
     for (const test of lab.tests) {
       lines.push(`    <testcase classname="${escape(lab.id)}" name="${escape(test.name)}">`);

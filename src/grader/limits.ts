@@ -1,5 +1,5 @@
 /**
- * The grader's time limits, in one place: the run-tests watchdog, watch mode, the lab schema's default
+ * The grader's limits, in one place: the run-tests watchdog, watch mode, the lab schema's default
  * budget and the labs' Vitest project all read them from here.
  */
 
@@ -11,3 +11,9 @@ export const GRACE_MS = 1000;
 export const LOAD_TIMEOUT_MS = 5000;
 /** How often the watchdog reads the progress events. */
 export const POLL_MS = 15;
+/** The heap of a worker that runs lab code, in MB: beyond it the worker stops with "out of memory". */
+export const WORKER_MEMORY_MB = 512;
+/** Time for Vitest to start and finish around the tests, per round, in the overall deadline. */
+export const ROUND_OVERHEAD_MS = 15_000;
+/** The longest a whole grading may take, whatever happens (see run-tests.ts, overallDeadline). */
+export const MAX_GRADING_MS = 10 * 60_000;

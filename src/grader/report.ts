@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { GradedLab } from './grade';
 import type { IntegrityVerdict } from './integrity';
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export const testStatusSchema = z.enum(['passed', 'failed', 'timeout', 'error']);
 
@@ -31,6 +31,13 @@ export const reportSchema = z
         manifestSha256: sha256.optional(),
       })
       .strict(),
+    /**
+     * Whether the score can be trusted: the grading files are intact (or unverified) and no lab's code
+     * tried a shortcut (a refused import, changed built-ins). When false, `invalid` says why.
+     */
+    valid: z.boolean(),
+    /** Why the score is not valid, one sentence per reason (empty when valid). */
+    invalid: z.array(z.string()),
     /** Points earned across the graded labs. */
     score: z.number().int().nonnegative(),
     /** Points possible across the graded labs. */
@@ -45,6 +52,11 @@ export const reportSchema = z
           studentFile: z.object({ path: z.string(), sha256: sha256.nullable() }).strict(),
           /** Why the lab could not be graded at all, when it could not. */
           diagnosis: z.string().optional(),
+          /** False when the lab's code tried a shortcut; it then scores 0 and `invalid` says why. */
+          valid: z.boolean(),
+          invalid: z.string().optional(),
+          /** Things to fix that do not change the score (type errors, a stale .js beside the lab file). */
+          warnings: z.array(z.string()).optional(),
           tests: z.array(
             z
               .object({
@@ -54,6 +66,8 @@ export const reportSchema = z
                 max: z.number().int().positive(),
                 /** Why it did not pass, in words; absent when it passed. */
                 message: z.string().optional(),
+                /** The first lines the test printed (console.log), when it did not pass. */
+                logs: z.array(z.string()).optional(),
               })
               .strict(),
           ),
@@ -74,6 +88,15 @@ export interface ReportContext {
   finishedAt: number;
 }
 
+/** Whether a grading can be trusted, and why not. */
+export function validity(labs: GradedLab[], integrity: IntegrityVerdict): { valid: boolean; invalid: string[] } {
+  const invalid = [
+    ...(integrity.verdict === 'modified' ? [`the grading files were changed: ${integrity.changed.join(', ')}`] : []),
+    ...labs.filter((lab) => !lab.valid).map((lab) => `${lab.id}: ${lab.invalid ?? 'not valid'}`),
+  ];
+  return { valid: invalid.length === 0, invalid };
+}
+
 export function buildReport(labs: GradedLab[], context: ReportContext): Report {
   return reportSchema.parse({
     version: REPORT_VERSION,
@@ -85,6 +108,7 @@ export function buildReport(labs: GradedLab[], context: ReportContext): Report {
       changed: context.integrity.changed,
       ...(context.integrity.manifestSha256 ? { manifestSha256: context.integrity.manifestSha256 } : {}),
     },
+    ...validity(labs, context.integrity),
     score: labs.reduce((sum, lab) => sum + lab.score, 0),
     max: labs.reduce((sum, lab) => sum + lab.max, 0),
     labs: labs.map((lab) => ({
@@ -93,12 +117,16 @@ export function buildReport(labs: GradedLab[], context: ReportContext): Report {
       max: lab.max,
       studentFile: context.studentFiles.get(lab.id)!,
       ...(lab.diagnosis ? { diagnosis: lab.diagnosis } : {}),
+      valid: lab.valid,
+      ...(lab.invalid ? { invalid: lab.invalid } : {}),
+      ...(lab.warnings.length ? { warnings: lab.warnings } : {}),
       tests: lab.tests.map((test) => ({
         name: test.name,
         status: test.status,
         points: test.points,
         max: test.max,
         ...(test.message ? { message: test.message } : {}),
+        ...(test.logs?.length ? { logs: test.logs } : {}),
       })),
     })),
   });

@@ -1,18 +1,41 @@
 /**
- * The labs' Vitest test runner: Vitest's own runner, plus two things the grader needs from inside the
- * worker. It writes a progress event before and after each step (see events.ts), synchronously, so the
- * grader can tell which test was running if the worker stops answering; and it skips the tests the
- * grader has already scored when it reruns a file after a timeout. With neither variable set (as when a
- * student runs `npx vitest`), it behaves exactly like Vitest's runner.
+ * The labs' Vitest test runner, in the worker process that also runs lab code. It does four things
+ * before or around Vitest's own runner, and decides no score (the reporter in Vitest's main process
+ * records verdicts; see reporter.ts):
+ *
+ *   1. When the worker starts, before any test or lab file loads, it installs the sandbox that lab code
+ *      sees (sandbox.ts) and records the built-ins the assertions depend on.
+ *   2. It appends a progress event before and after each step to the file named by QC_GRADER_EVENTS,
+ *      synchronously, so the grader's watchdog knows which test was running if lab code hangs the worker
+ *      (the only file this worker may write; see isolation.ts). While a file loads it also writes a
+ *      heartbeat, so a load that never ends can be told apart: a loop stops the heartbeat, an await that
+ *      never settles does not.
+ *   3. It fails a test, with a QcIntegrityError the grader reports as "not valid", when lab code changed
+ *      a watched built-in, or when a test whose body threw ends up marked as passed (something other
+ *      than the test overruled the verdict).
+ *   4. It describes a thrown value that is not an Error ("threw the number 42"), and skips the tests
+ *      the grader has already scored when it reruns a file after a timeout (QC_GRADER_SKIP).
+ *
+ * With none of the variables set (a student running `npx vitest`), it grades nothing and changes no
+ * result of honest code.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { getFn } from '@vitest/runner';
 import { TestRunner, type RunnerTask as Task, type RunnerTestCase as Test, type RunnerTestFile as File, type RunnerTestSuite as Suite } from 'vitest';
-import { EVENTS_ENV, SKIP_ENV, type GraderEvent, type SerializedError } from './events';
+import { EVENTS_ENV, SKIP_ENV, type GraderEvent } from './events';
+import { describeThrown } from './results';
+import { changedIntrinsics, installSandbox, makeImportCheck, snapshotIntrinsics } from './sandbox';
+
+installSandbox(makeImportCheck(resolve, sep));
+const intrinsics = snapshotIntrinsics();
 
 const eventsFile = process.env[EVENTS_ENV];
-const skipByFile: Record<string, string[]> = process.env[SKIP_ENV]
-  ? (JSON.parse(readFileSync(process.env[SKIP_ENV], 'utf8')) as Record<string, string[]>)
-  : {};
+const skipByFile = JSON.parse(process.env[SKIP_ENV] || '{}') as Record<string, string[]>;
+const HEARTBEAT_MS = 250;
+const { now } = Date;
+const setTimer = setInterval;
+const clearTimer = clearInterval;
 
 function emit(event: GraderEvent): void {
   if (eventsFile) appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
@@ -29,32 +52,50 @@ function tests(suite: Suite): Test[] {
   return suite.tasks.flatMap((task) => (task.type === 'test' ? [task] : task.type === 'suite' ? tests(task) : []));
 }
 
-function serialize(error: unknown): SerializedError | undefined {
-  if (!error || typeof error !== 'object') return error === undefined ? undefined : { name: 'Error', message: String(error) };
-  const { name, message, stack, expected, actual } = error as Record<string, unknown>;
-  return {
-    name: typeof name === 'string' ? name : 'Error',
-    message: typeof message === 'string' ? message : String(error),
-    ...(typeof stack === 'string' ? { stack } : {}),
-    ...(typeof expected === 'string' && typeof actual === 'string' ? { expected, actual } : {}),
-  };
+/** Thrown into a test when the grading could not be trusted; the grader reports the lab as not valid. */
+export class QcIntegrityError extends Error {
+  override name = 'QcIntegrityError';
+}
+
+/** Thrown in place of a value that is not an Error, so the report can say what it was. */
+export class NonErrorThrown extends Error {
+  override name = 'NonErrorThrown';
+}
+
+function builtinsMessage(changed: string[]): string {
+  const shown = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
+  return `lab code changed JavaScript's built-ins (${shown}), which the tests rely on to check results`;
 }
 
 export default class GraderRunner extends TestRunner {
+  /** Whether the current test's body returned (reached onAfterTryTask) on its last try. */
+  readonly #bodyReturned = new WeakMap<Test, boolean>();
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  /** Imports a test file (and with it the lab), describing a value thrown at load that is not an Error. */
+  override async importFile(filepath: string, source: 'collect' | 'setup'): Promise<unknown> {
+    try {
+      return await super.importFile(filepath, source);
+    } catch (error) {
+      if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) throw error;
+      throw new NonErrorThrown(`threw ${describeThrown(error)}, not an Error,`);
+    }
+  }
+
   override onCollectStart(file: File): void {
-    emit({ type: 'collect-start', file: file.filepath, at: Date.now() });
+    emit({ type: 'collect-start', file: file.filepath, at: now() });
+    if (eventsFile) {
+      this.#heartbeat = setTimer(() => emit({ type: 'alive', file: file.filepath, at: now() }), HEARTBEAT_MS);
+      this.#heartbeat.unref?.();
+    }
     super.onCollectStart(file);
   }
 
   onCollected(files: File[]): void {
+    if (this.#heartbeat) clearTimer(this.#heartbeat);
+    this.#heartbeat = undefined;
     for (const file of files) {
-      emit({
-        type: 'collected',
-        file: file.filepath,
-        at: Date.now(),
-        tests: tests(file).map(fullName),
-        ...(file.result?.state === 'fail' ? { error: serialize(file.result.errors?.[0]) } : {}),
-      });
+      emit({ type: 'collected', file: file.filepath, at: now(), tests: tests(file).map(fullName) });
     }
   }
 
@@ -63,36 +104,57 @@ export default class GraderRunner extends TestRunner {
       const skip = skipByFile[test.file.filepath];
       if (skip?.includes(fullName(test))) test.mode = 'skip';
       else if (test.mode === 'run' || test.mode === 'queued') {
-        emit({ type: 'test-start', file: test.file.filepath, at: Date.now(), name: fullName(test) });
+        emit({ type: 'test-start', file: test.file.filepath, at: now(), name: fullName(test) });
       }
     }
     await super.onBeforeRunTask(test);
   }
 
+  override onBeforeTryTask(test: Test): void {
+    this.#bodyReturned.set(test, false);
+    super.onBeforeTryTask(test);
+    // Changed when the lab's files were loaded, or by an earlier test: this test's verdict cannot be trusted.
+    const changed = changedIntrinsics(intrinsics);
+    if (changed.length) throw new QcIntegrityError(`${builtinsMessage(changed)}, before this test ran`);
+  }
+
+  /** Runs the test's body, describing anything thrown that is not an Error. */
+  async runTask(test: Test): Promise<void> {
+    const fn = getFn(test);
+    try {
+      await fn();
+    } catch (error) {
+      if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) throw error;
+      throw new NonErrorThrown(`threw ${describeThrown(error)}, not an Error`);
+    }
+  }
+
+  override onAfterTryTask(test: Test): void {
+    super.onAfterTryTask(test);
+    this.#bodyReturned.set(test, true);
+  }
+
   override onAfterRunTask(test: Task): void {
     super.onAfterRunTask(test);
-    const state = test.result?.state;
-    if (test.type === 'test' && (state === 'pass' || state === 'fail')) {
-      emit({
-        type: 'test-end',
-        file: test.file.filepath,
-        at: Date.now(),
-        name: fullName(test),
-        state,
-        ...(state === 'fail' ? { error: serialize(test.result?.errors?.[0]) } : {}),
-      });
+    if (test.type !== 'test' || !test.result) return;
+    const changed = changedIntrinsics(intrinsics);
+    const overruled = test.result.state === 'pass' && this.#bodyReturned.get(test) === false;
+    const flagged = test.result.errors?.[0]?.name === 'QcIntegrityError';
+    if ((changed.length || overruled) && !flagged) {
+      const error = new QcIntegrityError(
+        changed.length ? builtinsMessage(changed) : 'the test threw, yet it was marked as passed: something other than the test changed its result',
+      );
+      test.result.state = 'fail';
+      test.result.errors = [{ name: error.name, message: error.message, stack: error.stack ?? '' }];
+    }
+    const state = test.result.state;
+    if (state === 'pass' || state === 'fail') {
+      emit({ type: 'test-end', file: test.file.filepath, at: now(), name: fullName(test) });
     }
   }
 
   override async onAfterRunSuite(suite: Suite): Promise<void> {
     await super.onAfterRunSuite(suite);
-    if (suite === suite.file) {
-      emit({
-        type: 'file-end',
-        file: suite.file.filepath,
-        at: Date.now(),
-        ...(suite.result?.state === 'fail' && suite.result.errors?.length ? { error: serialize(suite.result.errors[0]) } : {}),
-      });
-    }
+    if (suite === suite.file) emit({ type: 'file-end', file: suite.file.filepath, at: now() });
   }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lab } from '../labs/catalog';
 import { labPaths } from '../labs/layout';
 import { gradeStudentLab, scoreLab } from './grade';
-import { applyEvent, overdue, type FileResult, type FileState, type Running } from './run-tests';
+import { applyEvent, applyRecord, overdue, type FileResult, type FileState, type Running } from './run-tests';
 
 const root = '/course';
 const hints = { question: 'q', idea: 'i', section: 's' };
@@ -86,46 +86,71 @@ describe('scoreLab', () => {
       results: new Map([['f > one', { name: 'f > one', status: 'failed', error: { name: 'Error', message: 'process.exit unexpectedly called with "1"', stack: 'at f (/course/labs/x/x.ts:4:9)' } }]]),
     });
     expect(gradeStudentLab(lab, exited, root).diagnosis).toBe('labs/x/x.ts:4:9 calls process.exit(), which would stop the grader along with your code. Return a value or throw an error instead, then grade again.');
-    expect(gradeStudentLab(lab, exited, root, 'x.ts: syntax').diagnosis).toBe('x.ts: syntax');
+    expect(gradeStudentLab(lab, exited, root, undefined, [{ kind: 'syntax', message: 'x.ts: syntax' }]).diagnosis).toBe('x.ts: syntax');
   });
 });
 
-describe('applyEvent', () => {
+describe('applyEvent and applyRecord', () => {
   const fresh = (): FileState => ({ file: 'f.test.ts', collected: [], results: new Map(), done: false });
 
-  it('folds a file\'s run into its results, with each test\'s duration, and marks it done at the end', () => {
-    const file = fresh();
+  it('tracks what runs from the progress events alone, and decides no verdict from them', () => {
     const running: Running = new Map();
-    applyEvent(file, running, { type: 'collect-start', file: 'f.test.ts', at: 0 });
-    expect(running.get('f.test.ts')).toEqual({ since: 0 });
-    applyEvent(file, running, { type: 'collected', file: 'f.test.ts', at: 10, tests: ['a', 'b'] });
-    applyEvent(file, running, { type: 'test-start', file: 'f.test.ts', at: 20, name: 'a' });
+    applyEvent(running, { type: 'collect-start', file: 'f.test.ts', at: 0 });
+    expect(running.get('f.test.ts')).toEqual({ since: 0, alive: 0 });
+    applyEvent(running, { type: 'alive', file: 'f.test.ts', at: 250 });
+    expect(running.get('f.test.ts')).toEqual({ since: 0, alive: 250 });
+    applyEvent(running, { type: 'collected', file: 'f.test.ts', at: 10, tests: ['a', 'b'] });
+    applyEvent(running, { type: 'test-start', file: 'f.test.ts', at: 20, name: 'a' });
     expect(running.get('f.test.ts')).toEqual({ test: 'a', since: 20 });
-    applyEvent(file, running, { type: 'test-end', file: 'f.test.ts', at: 25, name: 'a', state: 'pass' });
-    applyEvent(file, running, { type: 'test-start', file: 'f.test.ts', at: 30, name: 'b' });
-    applyEvent(file, running, { type: 'test-end', file: 'f.test.ts', at: 2030, name: 'b', state: 'fail', error: { name: 'Error', message: 'Test timed out in 2000ms.' } });
-    applyEvent(file, running, { type: 'file-end', file: 'f.test.ts', at: 2031 });
-    expect(file.collected).toEqual(['a', 'b']);
-    expect([...file.results.values()]).toEqual([
-      { name: 'a', status: 'passed', durationMs: 5 },
-      { name: 'b', status: 'timeout', error: { name: 'Error', message: 'Test timed out in 2000ms.' }, durationMs: 2000 },
-    ]);
-    expect(file.done).toBe(true);
+    applyEvent(running, { type: 'test-end', file: 'f.test.ts', at: 25, name: 'a' });
+    expect(running.get('f.test.ts')).toEqual({ since: 25 });
+    applyEvent(running, { type: 'file-end', file: 'f.test.ts', at: 2031 });
     expect(running.has('f.test.ts')).toBe(false);
   });
 
-  it('records a load error as the file\'s problem and ends the file', () => {
+  it("folds the main process's records into the file's results, and marks it done at its end", () => {
     const file = fresh();
-    const running: Running = new Map([['f.test.ts', { since: 0 }]]);
-    applyEvent(file, running, { type: 'collected', file: 'f.test.ts', at: 5, tests: [], error: { name: 'Error', message: 'boom' } });
-    expect(file).toMatchObject({ done: true, problem: { kind: 'load-error', error: { name: 'Error', message: 'boom' } } });
-    expect(running.size).toBe(0);
+    applyRecord(file, { type: 'collected', file: 'f.test.ts', tests: ['a', 'b'] }, '/l');
+    applyRecord(file, { type: 'verdict', file: 'f.test.ts', name: 'a', state: 'passed', durationMs: 5, logs: ['hi'] }, '/l');
+    applyRecord(file, { type: 'verdict', file: 'f.test.ts', name: 'b', state: 'failed', error: { name: 'Error', message: 'Test timed out in 2000ms.' } }, '/l');
+    expect(file.done).toBe(false);
+    applyRecord(file, { type: 'module-end', file: 'f.test.ts', errors: [], tests: 2 }, '/l');
+    expect(file.collected).toEqual(['a', 'b']);
+    expect([...file.results.values()]).toEqual([
+      { name: 'a', status: 'passed', durationMs: 5, logs: ['hi'] },
+      { name: 'b', status: 'timeout', error: { name: 'Error', message: 'Test timed out in 2000ms.' } },
+    ]);
+    expect(file.done).toBe(true);
   });
 
-  it('records a failed assertion as failed, not as a timeout', () => {
+  it("records a load error as the file's problem and ends the file", () => {
     const file = fresh();
-    applyEvent(file, new Map(), { type: 'test-end', file: 'f.test.ts', at: 1, name: 'a', state: 'fail', error: { name: 'AssertionError', message: 'expected 1 to be 2' } });
+    applyRecord(file, { type: 'module-end', file: 'f.test.ts', errors: [{ name: 'Error', message: 'boom' }], tests: 0 }, '/l');
+    expect(file).toMatchObject({ done: true, problem: { kind: 'load-error', error: { name: 'Error', message: 'boom' } } });
+  });
+
+  it('leaves a file whose worker crashed unfinished, so that the rest of it runs again', () => {
+    const file = fresh();
+    applyRecord(file, { type: 'collected', file: 'f.test.ts', tests: ['a', 'b'] }, '/l');
+    applyRecord(file, { type: 'module-end', file: 'f.test.ts', errors: [{ name: 'Error', message: '[vitest-pool]: Worker forks emitted error.' }], tests: 2 }, '/l');
+    expect(file.done).toBe(false);
+  });
+
+  it('records a failed assertion as failed, not as a timeout; and a verdict overruled in the worker as tampering', () => {
+    const file = fresh();
+    applyRecord(file, { type: 'verdict', file: 'f.test.ts', name: 'a', state: 'failed', error: { name: 'AssertionError', message: 'expected 1 to be 2' } }, '/l');
     expect(file.results.get('a')?.status).toBe('failed');
+    applyRecord(file, { type: 'verdict', file: 'f.test.ts', name: 'b', state: 'failed', error: { name: 'QcIntegrityError', message: 'lab code changed built-ins' } }, '/l');
+    expect(file.tampered).toBe('lab code changed built-ins');
+  });
+
+  it('collects refused imports and notes', () => {
+    const file = fresh();
+    applyRecord(file, { type: 'refused', lab: 'f', importer: 'labs/f/f.ts', source: './.meta/solution', reason: "the course's answer" }, '/l');
+    applyRecord(file, { type: 'note', lab: 'f', message: 'labs/f/f.js is ignored' }, '/l');
+    applyRecord(file, { type: 'note', lab: 'f', message: 'labs/f/f.js is ignored' }, '/l');
+    expect(file.refused).toEqual([{ importer: 'labs/f/f.ts', source: './.meta/solution', reason: "the course's answer" }]);
+    expect(file.notes).toEqual(['labs/f/f.js is ignored']);
   });
 });
 

@@ -51,8 +51,17 @@ function position(file: TypeScript.SourceFile, start: number | undefined, root: 
 
 function describe(d: TypeScript.Diagnostic, root: string): string {
   const ts = typescript();
-  const where = d.file ? position(d.file, d.start, root) : 'your file';
+  // "'}' expected" at the end of a file: the useful place is the '{' that was never closed.
+  const related = d.relatedInformation?.find((r) => r.file && r.start !== undefined);
+  const unmatched = !!related && /expected to find a '.' to match the '.' token here/.test(ts.flattenDiagnosticMessageText(related.messageText, ' '));
+  const at = unmatched ? related : d;
+  const where = at.file ? position(at.file, at.start, root) : 'your file';
   const text = ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\.$/, '');
+  if (unmatched) {
+    const token = /'(.)' expected/.exec(text)?.[1] ?? '}';
+    const opener = ({ '}': '{', ')': '(', ']': '[' } as Record<string, string>)[token] ?? token;
+    return `${where}: this '${opener}' is never closed ('${token}' expected before the end of the file) (TS${d.code})`;
+  }
   return `${where}: ${text} (TS${d.code})`;
 }
 
@@ -102,12 +111,40 @@ function compilerOptions(root: string): TypeScript.CompilerOptions {
   return { ...(parsed?.options ?? { strict: true }), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
 }
 
-/** Checks each lab's student file; returns a diagnosis for the labs that have a problem. */
+const posix = (path: string): string => path.split('\\').join('/');
+
+/** The lab's own files in a program: the student's file first, then the helpers it imports. */
+function labFiles(program: TypeScript.Program, lab: Lab): TypeScript.SourceFile[] {
+  const dir = `${posix(lab.dir)}/`;
+  const student = posix(lab.studentFile);
+  const own = program
+    .getSourceFiles()
+    .filter((f) => f.fileName.startsWith(dir) && !f.fileName.endsWith('.test.ts') && !f.fileName.slice(dir.length).startsWith('.meta/'));
+  return own.sort((a, b) => Number(b.fileName === student) - Number(a.fileName === student));
+}
+
+/** The names a module exports, following `export *` through the files it re-exports (TypeScript's view). */
+function exportsOf(program: TypeScript.Program, source: TypeScript.SourceFile): Set<string> | undefined {
+  // Without `export *` the syntax says it all, and the type checker (the slow part) is not needed.
+  const plain = exportedNames(source);
+  if (plain) return plain;
+  const checker = program.getTypeChecker();
+  const symbol = checker.getSymbolAtLocation(source);
+  if (!symbol) return exportedNames(source);
+  return new Set(checker.getExportsOfModule(symbol).map((s) => s.name));
+}
+
+/**
+ * Checks each lab's student file and the helpers it imports from the lab's folder. Returns, per lab,
+ * what was found: a syntax error or a lost export (the lab cannot be graded), or type errors (a warning:
+ * the tests still decide the score; docs/grader.md says why).
+ */
 export class StaticChecker {
   readonly #root: string;
   readonly #full: TypeScript.CompilerOptions;
   readonly #fast: TypeScript.CompilerOptions;
   #oldFast: TypeScript.Program | undefined;
+  #oldFull: TypeScript.Program | undefined;
 
   constructor(root: string) {
     this.#root = root;
@@ -115,9 +152,16 @@ export class StaticChecker {
     this.#fast = { ...this.#full, lib: ['lib.es2023.d.ts'], types: [] };
   }
 
-  check(labs: Lab[]): Map<string, StaticDiagnosis> {
+  /**
+   * `types: false` skips the type check (watch mode runs it after showing the tests' verdicts: type
+   * errors are only warnings, and the check is the slow part).
+   */
+  check(labs: Lab[], { types = true }: { types?: boolean } = {}): Map<string, StaticDiagnosis[]> {
     const ts = typescript();
-    const result = new Map<string, StaticDiagnosis>();
+    const result = new Map<string, StaticDiagnosis[]>();
+    const add = (id: string, d: StaticDiagnosis): void => {
+      result.set(id, [...(result.get(id) ?? []), d]);
+    };
     const present = labs.filter((lab) => existsSync(lab.studentFile));
     const host = ts.createCompilerHost(this.#fast);
     const getSourceFile = host.getSourceFile.bind(host);
@@ -134,36 +178,45 @@ export class StaticChecker {
     this.#oldFast = program;
     const needsFullCheck: Lab[] = [];
     for (const lab of present) {
-      const source = program.getSourceFile(lab.studentFile)!;
-      const syntax = program.getSyntacticDiagnostics(source);
-      if (syntax.length) {
-        result.set(lab.id, {
+      const files = labFiles(program, lab);
+      const source = files[0]!;
+      const syntax = files.map((f) => program.getSyntacticDiagnostics(f)[0]).find((d) => d);
+      if (syntax) {
+        add(lab.id, {
           kind: 'syntax',
-          message: `${describe(syntax[0]!, this.#root)}. Fix this syntax error (your editor underlines it in red), then grade again.`,
+          message: `${describe(syntax, this.#root)}. Fix this syntax error (your editor underlines it in red), then grade again.`,
         });
         continue;
       }
-      const exported = exportedNames(source);
+      const exported = exportsOf(program, source);
       const missing = exported ? importedNames(lab.testFile, lab.id).filter((name) => !exported.has(name)) : [];
       if (missing.length) {
         const file = relative(this.#root, lab.studentFile).split('\\').join('/');
-        result.set(lab.id, {
+        const via = source.statements.some((st) => ts.isExportDeclaration(st) && !st.exportClause) ? ' (counting what it re-exports with `export *`)' : '';
+        add(lab.id, {
           kind: 'missing-export',
-          message: `${file} no longer exports ${missing.map((n) => `\`${n}\``).join(', ')}, which the tests import. Keep every export of the starter, with the same name (the lesson shows the contract).`,
+          message: `${file} no longer exports ${missing.map((n) => `\`${n}\``).join(', ')}${via}, which the tests import. Keep every export of the starter, with the same name (the lesson shows the contract).`,
         });
         continue;
       }
-      if (program.getSemanticDiagnostics(source).length) needsFullCheck.push(lab);
+      if (types && files.some((f) => program.getSemanticDiagnostics(f).length)) needsFullCheck.push(lab);
     }
     if (needsFullCheck.length) {
-      const full = ts.createProgram({ rootNames: needsFullCheck.map((lab) => lab.studentFile), options: this.#full });
+      const full = ts.createProgram({
+        rootNames: needsFullCheck.map((lab) => lab.studentFile),
+        options: this.#full,
+        ...(this.#oldFull ? { oldProgram: this.#oldFull } : {}),
+      });
+      this.#oldFull = full;
       for (const lab of needsFullCheck) {
-        const errors = full.getSemanticDiagnostics(full.getSourceFile(lab.studentFile)).filter((d) => d.category === ts.DiagnosticCategory.Error);
+        const errors = labFiles(full, lab)
+          .flatMap((f) => full.getSemanticDiagnostics(f))
+          .filter((d) => d.category === ts.DiagnosticCategory.Error);
         if (!errors.length) continue;
         const more = errors.length > 1 ? ` (and ${errors.length - 1} more; \`npx tsc --noEmit\` lists them all)` : '';
-        result.set(lab.id, {
+        add(lab.id, {
           kind: 'types',
-          message: `${describe(errors[0]!, this.#root)}${more}. The grader scores a file only once it type-checks: fix the type errors your editor shows, then grade again.`,
+          message: `${describe(errors[0]!, this.#root)}${more}. The labs are checked as strict TypeScript (with noUncheckedIndexedAccess): the tests ran anyway, but fix the type errors your editor shows.`,
         });
       }
     }

@@ -23,6 +23,8 @@ function graded(id: string, status: GradedLab['tests'][number]['status'], diagno
     tests: [{ name: 'f > works', status, points: status === 'passed' ? 1 : 0, max: 1, hints: { question: 'q', idea: 'i', section: 's' } }],
     ...(diagnosis ? { diagnosis } : {}),
     ungraded: [],
+    valid: true,
+    warnings: [],
   };
 }
 
@@ -35,7 +37,8 @@ function machine(checks: Record<string, CheckResult> = { a: { exists: true }, b:
       checked.push(ids);
       return new Map(ids.map((id) => [id, checks[id]!]));
     },
-    score: (lab, result, diagnosis) => {
+    score: (lab, result, check) => {
+      const diagnosis = check?.diagnosis;
       scored.push({ lab, result, diagnosis });
       const statuses = [...(result?.results.values() ?? [])].map((r) => r.status);
       return graded(lab, diagnosis ? 'error' : statuses.every((s) => s === 'passed') && statuses.length ? 'passed' : 'failed', diagnosis);
@@ -53,8 +56,11 @@ function passRun(state: WatchState, id: string, at: number): WatchEffect[] {
     ...state.dispatch({ type: 'progress', event: { type: 'collect-start', file, at } }),
     ...state.dispatch({ type: 'progress', event: { type: 'collected', file, at: at + 1, tests: ['f > works'] } }),
     ...state.dispatch({ type: 'progress', event: { type: 'test-start', file, at: at + 2, name: 'f > works' } }),
-    ...state.dispatch({ type: 'progress', event: { type: 'test-end', file, at: at + 3, name: 'f > works', state: 'pass' } }),
+    ...state.dispatch({ type: 'progress', event: { type: 'test-end', file, at: at + 3, name: 'f > works' } }),
+    ...state.dispatch({ type: 'result', record: { type: 'collected', file, tests: ['f > works'] }, at: at + 3 }),
+    ...state.dispatch({ type: 'result', record: { type: 'verdict', file, name: 'f > works', state: 'passed' }, at: at + 3 }),
     ...state.dispatch({ type: 'progress', event: { type: 'file-end', file, at: at + 4 } }),
+    ...state.dispatch({ type: 'result', record: { type: 'module-end', file, errors: [], tests: 1 }, at: at + 4 }),
   ];
 }
 

@@ -11,8 +11,9 @@
  * on its own at each save until a save no longer hangs, when it rejoins the warm process.
  */
 import type { GradedLab } from './grade';
-import { applyEvent, overdue, type FileResult, type FileState, type Running } from './run-tests';
+import { applyEvent, applyRecord, overdue, type FileResult, type FileState, type Running } from './run-tests';
 import type { GraderEvent } from './events';
+import type { ResultRecord } from './results';
 import { GRACE_MS, LOAD_TIMEOUT_MS } from './limits';
 
 /** What the machine needs to know of a lab. */
@@ -22,25 +23,28 @@ export interface WatchLab {
   timeoutMs: number;
 }
 
-/** A static check's verdict on a lab's file: whether it exists, and the diagnosis if it cannot be graded. */
+/** A static check's verdict on a lab's file: whether it exists, the diagnosis if it cannot be graded, warnings. */
 export interface CheckResult {
   exists: boolean;
   diagnosis?: string;
+  warnings?: string[];
 }
 
 export interface WatchConfig {
   labs: WatchLab[];
   /** Runs the static checks (parse, exports, types) on these labs' files, synchronously. */
   check: (labs: string[]) => Map<string, CheckResult>;
-  /** Scores a lab from its test file's results and the diagnosis found before the run, if any. */
-  score: (lab: string, result: FileResult | undefined, diagnosis: string | undefined) => GradedLab;
+  /** Scores a lab from its test file's results and what the static checks found before the run. */
+  score: (lab: string, result: FileResult | undefined, check: CheckResult | undefined) => GradedLab;
 }
 
 export type WatchEvent =
   /** The student saved (or deleted) a lab's file. */
   | { type: 'saved'; lab: string; at: number }
-  /** A progress line from the warm Vitest's events file. */
+  /** A progress line from the warm Vitest's events file (what runs: for the watchdog only). */
   | { type: 'progress'; event: GraderEvent }
+  /** A record from the warm Vitest's results file (verdicts, written by its main process). */
+  | { type: 'result'; record: ResultRecord; at: number }
   /** The poll timer: time to look for a test that overran. */
   | { type: 'tick'; at: number }
   /** The adapter started the warm Vitest on these labs (none: it is not running). */
@@ -109,7 +113,7 @@ export class WatchState {
     const ids = this.#config.labs.map((lab) => lab.id);
     this.#check(ids);
     const effects: WatchEffect[] = [this.#startWarm()];
-    for (const id of ids.filter((id) => !this.checks.get(id)?.exists)) effects.push(...this.#record(this.#config.score(id, undefined, this.checks.get(id)?.diagnosis), undefined));
+    for (const id of ids.filter((id) => !this.checks.get(id)?.exists)) effects.push(...this.#record(this.#config.score(id, undefined, this.checks.get(id)), undefined));
     effects.push({ type: 'render' });
     return effects;
   }
@@ -121,6 +125,8 @@ export class WatchState {
         return this.#saved(event.lab, event.at);
       case 'progress':
         return this.warm === 'on' ? this.#progress(event.event) : [];
+      case 'result':
+        return this.warm === 'on' ? this.#result(event.record, event.at) : [];
       case 'tick': {
         if (this.warm !== 'on') return [];
         const late = overdue(this.#running, (file) => this.#byTestFile.get(file)!.timeoutMs, LOAD_TIMEOUT_MS, GRACE_MS, event.at);
@@ -166,12 +172,21 @@ export class WatchState {
       this.#files.set(event.file, { file: event.file, collected: [], results: new Map(), done: false });
       this.#generation.set(lab.id, (this.#generation.get(lab.id) ?? 0) + 1);
     }
-    const state = this.#files.get(event.file);
+    applyEvent(this.#running, event);
+    return [];
+  }
+
+  #result(record: ResultRecord, at: number): WatchEffect[] {
+    const file = record.type === 'refused' || record.type === 'note' ? this.#config.labs.find((l) => l.id === record.lab)?.testFile : 'file' in record ? record.file : undefined;
+    const lab = file ? this.#byTestFile.get(file) : undefined;
+    if (!lab || !file) return [];
+    const state = this.#files.get(file);
     if (!state) return [];
     const wasDone = state.done;
-    applyEvent(state, this.#running, event);
+    applyRecord(state, record, '');
+    if (state.done) this.#running.delete(file);
     if (!state.done || wasDone) return [];
-    return this.#record(this.#config.score(lab.id, state, this.checks.get(lab.id)?.diagnosis), event.at);
+    return this.#record(this.#config.score(lab.id, state, this.checks.get(lab.id)), at);
   }
 
   #bench(id: string): WatchEffect[] {

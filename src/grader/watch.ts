@@ -3,7 +3,7 @@
  * test, its message and its hint, under a progress bar across the course.
  *
  * Speed comes from a warm Vitest kept running in watch mode (src/grader/run-tests.ts starts it with
- * the grader's runner, so every test still reports through the events file); a save reruns only the
+ * the grader's runner and reporter, so every verdict still comes from Vitest's main process); a save reruns only the
  * tests that import the saved file. What to do when is decided by the state machine in
  * watch-state.ts; this file holds its adapters: file watchers and the keyboard turn into events, and
  * the machine's effects start and kill processes, grade labs on their own and draw the screen.
@@ -16,9 +16,10 @@ import type { Lab } from '../labs/catalog';
 import { formatIntegrity, formatLab, formatProgress } from './format';
 import { gradeLabs, gradeStudentLab, missingStudentFile, type GradedLab } from './grade';
 import { HintState } from './hints';
+import { lessonSection } from './lessons';
 import { checkIntegrity } from './integrity';
 import { LOAD_TIMEOUT_MS, POLL_MS } from './limits';
-import { EventsReader, killTree, spawnLabsVitest, type VitestChild } from './run-tests';
+import { EventsReader, killTree, ResultsReader, spawnLabsVitest, type VitestChild } from './run-tests';
 import { StaticChecker } from './static-checks';
 import { WatchState, type CheckResult, type WatchEffect, type WatchEvent } from './watch-state';
 
@@ -49,15 +50,27 @@ export async function watch(options: WatchOptions): Promise<void> {
     return new Map(
       batch.map((lab): [string, CheckResult] => {
         const exists = existsSync(lab.studentFile);
-        const diagnosis = exists ? found.get(lab.id)?.message : missingStudentFile(lab.id);
-        return [lab.id, { exists, ...(diagnosis !== undefined ? { diagnosis } : {}) }];
+        const statics = found.get(lab.id) ?? [];
+        const diagnosis = exists ? statics.find((d) => d.kind !== 'types')?.message : missingStudentFile(lab.id);
+        const warnings = statics.filter((d) => d.kind === 'types').map((d) => d.message);
+        return [lab.id, { exists, ...(diagnosis !== undefined ? { diagnosis } : {}), ...(warnings.length ? { warnings } : {}) }];
       }),
     );
   };
   const state = new WatchState({
     labs,
     check,
-    score: (id, result, diagnosis) => gradeStudentLab(byId.get(id)!, result, root, diagnosis),
+    score: (id, result, check) =>
+      gradeStudentLab(
+        byId.get(id)!,
+        result,
+        root,
+        check?.exists === false ? missingStudentFile(id) : undefined,
+        [
+          ...(check?.diagnosis ? [{ kind: 'syntax' as const, message: check.diagnosis }] : []),
+          ...(check?.warnings ?? []).map((message) => ({ kind: 'types' as const, message })),
+        ],
+      ),
   });
 
   const render = (): void => {
@@ -67,8 +80,10 @@ export async function watch(options: WatchOptions): Promise<void> {
     const parts = [
       `${pc.bold('Queues & Caches')} ${pc.dim('— watching; save a file to regrade · h: next hint · q: quit')}`,
       ...(formatIntegrity(integrity) ? [formatIntegrity(integrity)!] : []),
-      formatProgress(labs.map((lab) => state.graded.get(lab.id)).filter((l): l is GradedLab => !!l)),
-      shown ? formatLab(shown, { hintSteps: (lab, test) => hints.opened(lab, test), listTests: false }) : '',
+      state.graded.size
+        ? formatProgress(labs.map((lab) => state.graded.get(lab.id)).filter((l): l is GradedLab => !!l))
+        : `${pc.bold('Total:')} grading ${labs.length === 1 ? labs[0]!.id : `${labs.length} labs`}…`,
+      shown ? formatLab(shown, { hintSteps: (lab, test) => hints.opened(lab, test), lessonSection: (lesson, section) => lessonSection(root, lesson, section), listTests: false }) : '',
       pc.dim(state.status),
     ];
     if (process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
@@ -77,6 +92,7 @@ export async function watch(options: WatchOptions): Promise<void> {
 
   let warm: VitestChild | undefined;
   let reader: EventsReader | undefined;
+  let results: ResultsReader | undefined;
   let stop: () => void = () => {};
   const stopped = new Promise<void>((resolve) => {
     stop = resolve;
@@ -96,22 +112,30 @@ export async function watch(options: WatchOptions): Promise<void> {
         if (warm) killTree(warm.child);
         warm = undefined;
         reader = undefined;
+        results = undefined;
         break;
       case 'start-warm': {
         if (warm) killTree(warm.child);
         warm = undefined;
         reader = undefined;
+        results = undefined;
         const files = effect.labs.map((id) => byId.get(id)!);
         if (files.length) {
-          const eventsFile = join(work, `events-${Date.now()}.ndjson`);
+          const stamp = Date.now();
+          const eventsFile = join(work, `events-${stamp}.ndjson`);
+          const resultsFile = join(work, `results-${stamp}.ndjson`);
           writeFileSync(eventsFile, '');
+          writeFileSync(resultsFile, '');
           reader = new EventsReader(eventsFile);
+          results = new ResultsReader(resultsFile);
           warm = spawnLabsVitest({
             root,
             labsDir,
             files: files.map((lab) => lab.testFile),
             target: 'student',
             eventsFile,
+            resultsFile,
+            tmp: join(work, 'tmp'),
             testTimeoutMs: Math.max(...labs.map((lab) => lab.timeoutMs)),
             watch: true,
           });
@@ -145,6 +169,7 @@ export async function watch(options: WatchOptions): Promise<void> {
 
   const timer = setInterval(() => {
     if (reader) for (const event of reader.read()) dispatch({ type: 'progress', event });
+    if (results) for (const record of results.read()) dispatch({ type: 'result', record, at: Date.now() });
     dispatch({ type: 'tick', at: Date.now() });
   }, POLL_MS);
 

@@ -13,7 +13,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLabs } from '../../src/labs/catalog';
-import { EventsReader, killTree, spawnLabsVitest } from '../../src/grader/run-tests';
+import { killTree, ResultsReader, spawnLabsVitest } from '../../src/grader/run-tests';
 import { watch } from '../../src/grader/watch';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -75,24 +75,26 @@ async function bareWatchRegrade(): Promise<number> {
   const original = readFileSync(lab.studentFile, 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'qc-bench-'));
   const eventsFile = join(dir, 'events.ndjson');
+  const resultsFile = join(dir, 'results.ndjson');
   writeFileSync(eventsFile, '');
-  const { child } = spawnLabsVitest({ root, labsDir, files: [lab.testFile], target: 'student', eventsFile, testTimeoutMs: lab.timeoutMs, watch: true });
-  const reader = new EventsReader(eventsFile);
+  writeFileSync(resultsFile, '');
+  const { child } = spawnLabsVitest({ root, labsDir, files: [lab.testFile], target: 'student', eventsFile, resultsFile, tmp: join(dir, 'tmp'), testTimeoutMs: lab.timeoutMs, watch: true });
+  const reader = new ResultsReader(resultsFile);
   const until = async (type: string) => {
     const start = Date.now();
     while (Date.now() - start < 10_000) {
-      if (reader.read().some((e) => e.type === type)) return Date.now();
+      if (reader.read().some((r) => r.type === type)) return Date.now();
       await sleep(5);
     }
     throw new Error(`bare vitest watch: no ${type} event within 10 s`);
   };
   const times: number[] = [];
   try {
-    await until('file-end');
+    await until('module-end');
     for (let i = 0; i < runs + 1; i++) {
       writeFileSync(lab.studentFile, `${original}\n// bench save ${i}\n`);
       const start = Date.now();
-      const end = await until('file-end');
+      const end = await until('module-end');
       if (i > 0) times.push(end - start);
       await sleep(300);
     }

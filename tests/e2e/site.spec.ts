@@ -29,6 +29,8 @@ test.describe('every page', () => {
 
     for (const theme of ['light', 'dark'] as const) {
       test(`${path} has no serious or critical accessibility violation in the ${theme} theme`, async ({ page }) => {
+        // axe is the slowest check: give it three times the usual guard.
+        test.slow();
         await useTheme(page, theme);
         await page.goto(path);
         await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', theme);

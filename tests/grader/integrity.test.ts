@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadLabs } from '../../src/labs/catalog';
 import { buildManifest } from '../../src/dev/build-manifest';
-import { checkIntegrity, MANIFEST_FILE } from '../../src/grader/integrity';
+import { checkIntegrity, checkLoaded, MANIFEST_FILE, mergeIntegrity } from '../../src/grader/integrity';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'labs');
 let root: string;
@@ -31,8 +31,12 @@ beforeEach(() => {
   writeFileSync(join(root, 'src', 'labkit', 'assertions.ts'), 'export const x = 1;\n');
   writeFileSync(join(root, 'src', 'labs', 'schema.ts'), 'export {};\n');
   writeFileSync(join(root, 'src', 'labs', 'catalog.ts'), 'export {};\n');
+  writeFileSync(join(root, 'src', 'labs', 'layout.ts'), 'export {};\n');
   writeFileSync(join(root, 'vitest.config.ts'), 'export default {};\n');
   writeFileSync(join(root, 'tsconfig.json'), '{}\n');
+  writeFileSync(join(root, 'package.json'), '{ "scripts": { "grade": "node --import tsx src/grader/cli.ts" } }\n');
+  mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+  writeFileSync(join(root, '.github', 'workflows', 'classroom.yml'), 'name: Autograding Tests\n');
   writeFileSync(join(root, MANIFEST_FILE), JSON.stringify(buildManifest(root)));
   return () => rmSync(root, { recursive: true, force: true });
 });
@@ -49,6 +53,9 @@ describe('checkIntegrity', () => {
     ['labs/labs.json'],
     ['src/labkit/assertions.ts'],
     ['vitest.config.ts'],
+    // Unsetting the pinned hash in the grade script, or editing the Classroom workflow.
+    ['package.json'],
+    ['.github/workflows/classroom.yml'],
   ])('says %s was modified when it is edited', (file) => {
     const text = readFileSync(join(root, file), 'utf8');
     writeFileSync(join(root, file), file.endsWith('.json') ? `${text}\n\n` : `${text}\n// changed\n`);
@@ -81,6 +88,16 @@ describe('checkIntegrity', () => {
     } finally {
       delete process.env.QC_MANIFEST_SHA256;
     }
+  });
+
+  it('compares the modules the workers ran, so a file swapped during a round and put back is still caught', () => {
+    const manifest = JSON.parse(readFileSync(join(root, MANIFEST_FILE), 'utf8')) as { files: Record<string, string> };
+    const test = 'labs/passing/passing.test.ts';
+    const ran = (sha256: string) => [{ file: test, sha256, student: false }, { file: 'labs/passing/passing.ts', sha256: '0'.repeat(64), student: true }];
+    expect(checkLoaded(root, ran(manifest.files[test]!))).toEqual([]);
+    expect(checkLoaded(root, ran('f'.repeat(64)))).toEqual([test]);
+    const { labs, labsDir } = course();
+    expect(mergeIntegrity(checkIntegrity(root, labs, labsDir), checkLoaded(root, ran('f'.repeat(64))))).toMatchObject({ verdict: 'modified', changed: [test] });
   });
 
   it('cannot vouch for labs outside the course folder', () => {

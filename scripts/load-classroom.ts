@@ -50,14 +50,16 @@ function reportFor(lab: Lab, passed: number, gradedAt: Date): Report {
   const score = tests.reduce((s, t) => s + t.points, 0);
   const max = tests.reduce((s, t) => s + t.max, 0);
   return reportSchema.parse({
-    version: 1,
+    version: 2,
     course: { name: course.name, version: course.version },
     gradedAt: gradedAt.toISOString(),
     durationMs: 1400,
     integrity: { verdict: 'intact', changed: [], manifestSha256: 'e'.repeat(64) },
+    valid: true,
+    invalid: [],
     score,
     max,
-    labs: [{ id: lab.id, score, max, studentFile: { path: `labs/${lab.id}/${lab.id}.ts`, sha256: 'f'.repeat(64) }, tests }],
+    labs: [{ id: lab.id, score, max, studentFile: { path: `labs/${lab.id}/${lab.id}.ts`, sha256: 'f'.repeat(64) }, valid: true, tests }],
   });
 }
 

@@ -104,6 +104,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `${pc.bold('Classroom dashboard')} for ${course} — ${labs.length} labs, ${store.count()} reports so far, kept in ${dataDir}`,
+      ...(store.unreadable ? [pc.yellow(`  ${store.unreadable} stored report(s) came from an older grader's report format: kept in the database, not shown.`)] : []),
       '',
       `  Instructor page:    ${addresses.map((a) => `${a}/`).join('  ')}`,
       `  Instructor secret:  ${secret}`,

@@ -5,7 +5,7 @@
  * shows exactly what the live page shows.
  */
 import { hintText, html, type SafeHtml } from './html';
-import type { Cell, RoomView } from './room';
+import type { Cell, RoomView, StudentRow } from './room';
 
 export interface PageContext {
   /** The command students run to submit, with this room's address and join code. */
@@ -56,6 +56,7 @@ ${error ? html`<p id="secret-error" class="error">${error}</p>` : ''}
 
 const STATE_TEXT: Record<Cell['state'], string> = {
   none: 'no report yet',
+  invalid: 'not valid, no points',
   'not-started': 'not started',
   'cannot-grade': 'cannot be graded',
   partial: 'in progress',
@@ -64,8 +65,18 @@ const STATE_TEXT: Record<Cell['state'], string> = {
 
 function cell(c: Cell): SafeHtml {
   if (c.state === 'none') return html`<td class="cell none"><span aria-hidden="true">–</span><span class="visually-hidden">${STATE_TEXT.none}</span></td>`;
+  // An invalid result shows no points at all, only that it is invalid and why.
+  if (c.state === 'invalid') return html`<td class="cell invalid" title="${c.invalid ?? ''}">invalid<span class="visually-hidden">: ${STATE_TEXT.invalid} (${c.invalid ?? ''})</span></td>`;
   const label = c.state === 'cannot-grade' ? 'cannot grade' : `${c.score}/${c.max}`;
   return html`<td class="cell ${c.state}"${c.diagnosis ? html` title="${c.diagnosis}"` : ''}>${label}<span class="visually-hidden">, ${STATE_TEXT[c.state]}</span></td>`;
+}
+
+/** Flags after a student's name: an invalid run (latest or earlier) and how the grading files were found. */
+function studentFlags(s: StudentRow): SafeHtml {
+  const runs = s.invalidReports === 1 ? '1 invalid run' : `${s.invalidReports} invalid runs`;
+  return html`${s.invalidReports ? html` <span class="flag">${s.valid ? runs : `latest run invalid${s.invalidReports > 1 ? ` (${runs})` : ''}`}</span>` : ''}${
+    s.integrity === 'modified' ? html` <span class="flag">tests changed</span>` : s.integrity === 'unverified' ? html` <span class="flag muted-flag" title="graded without the course's manifest">unverified</span>` : ''
+  }`;
 }
 
 /** The live part of the dashboard: what the room fails most, each lab, each student. */
@@ -85,10 +96,10 @@ ${next}
 <h2 id="labs-heading">Labs</h2>
 <div class="scroll" tabindex="0" role="region" aria-labelledby="labs-heading">
 <table>
-<thead><tr><th scope="col">Lab</th><th scope="col">Submitted</th><th scope="col">Started</th><th scope="col">Full marks</th><th scope="col">Cannot be graded</th></tr></thead>
+<thead><tr><th scope="col">Lab</th><th scope="col">Submitted</th><th scope="col">Started</th><th scope="col">Full marks</th><th scope="col">Cannot be graded</th><th scope="col">Invalid</th></tr></thead>
 <tbody>${labs.map(
     (lab) =>
-      html`<tr data-lab="${lab.id}"><th scope="row">${lab.title} <span class="muted">(${lab.id}, ${lab.max} points)</span></th><td>${lab.submitted}</td><td>${lab.started}</td><td>${lab.finished}</td><td>${lab.cannotGrade}</td></tr>`,
+      html`<tr data-lab="${lab.id}"><th scope="row">${lab.title} <span class="muted">(${lab.id}, ${lab.max} points)</span></th><td>${lab.submitted}</td><td>${lab.started}</td><td>${lab.finished}</td><td>${lab.cannotGrade}</td><td>${lab.invalid}</td></tr>`,
   )}</tbody>
 </table>
 </div>
@@ -102,7 +113,7 @@ ${
 <thead><tr><th scope="col">Name</th>${labs.map((lab) => html`<th scope="col" title="${lab.title}">${lab.id}</th>`)}<th scope="col">Total</th><th scope="col">Last report</th></tr></thead>
 <tbody>${students.map(
         (s) =>
-          html`<tr data-student="${s.name}"><th scope="row">${s.name}${s.integrity === 'modified' ? html` <span class="flag">tests changed</span>` : ''}</th>${s.cells.map(cell)}<td>${s.score}/${s.max}</td><td>${time(s.lastSeen)}</td></tr>`,
+          html`<tr data-student="${s.name}"><th scope="row">${s.name}${studentFlags(s)}</th>${s.cells.map(cell)}<td>${s.score}/${s.max}</td><td>${time(s.lastSeen)}</td></tr>`,
       )}</tbody>
 </table>
 </div>`

@@ -1,7 +1,9 @@
 /**
  * The room as the instructor sees it, folded from the grade reports students submitted: each student's
  * latest result per lab, each lab's progress across the room, and the tests most of the room still
- * fails — what to explain next. Pure: the server feeds it reports (from its database at start, then
+ * fails — what to explain next. A result the grader could not vouch for (report v2's `valid`: the
+ * grading files were changed, or the lab's code tried a shortcut) is shown as invalid and counts no
+ * points, whatever points the report carries; it never feeds "what the room fails most". Pure: the server feeds it reports (from its database at start, then
  * as they arrive) and renders its view; the tests feed it reports directly.
  */
 import type { Report } from '../grader/report';
@@ -23,6 +25,8 @@ interface LabResult {
   max: number;
   gradedAt: string;
   diagnosis?: string;
+  /** Why this result cannot be trusted, when it cannot (see {@link invalidReason}). */
+  invalid?: string;
   /** Test name → its status, and whether the student has started it (not still "not implemented"). */
   tests: Map<string, { status: TestStatus; started: boolean }>;
 }
@@ -32,12 +36,16 @@ interface Student {
   lastSeen: string;
   /** The integrity verdict of the student's latest report. */
   integrity: Report['integrity']['verdict'];
+  /** Whether the student's latest report was valid. */
+  valid: boolean;
   reports: number;
+  /** How many of the student's reports were not valid (kept, so one later valid report does not hide them). */
+  invalidReports: number;
   labs: Map<string, LabResult>;
 }
 
 /** How far a student is with one lab. */
-export type CellState = 'none' | 'not-started' | 'cannot-grade' | 'partial' | 'done';
+export type CellState = 'none' | 'invalid' | 'not-started' | 'cannot-grade' | 'partial' | 'done';
 
 export interface Cell {
   lab: string;
@@ -46,13 +54,18 @@ export interface Cell {
   max: number;
   /** The diagnosis, when the lab could not be graded. */
   diagnosis?: string;
+  /** Why the result is not valid, when it is not (its score is then 0). */
+  invalid?: string;
 }
 
 export interface StudentRow {
   name: string;
   lastSeen: string;
   integrity: Report['integrity']['verdict'];
+  /** Whether the latest report was valid. */
+  valid: boolean;
   reports: number;
+  invalidReports: number;
   score: number;
   max: number;
   cells: Cell[];
@@ -71,6 +84,8 @@ export interface LabSummary {
   finished: number;
   /** … whose file cannot be graded (syntax, types, a missing export, a crash on load). */
   cannotGrade: number;
+  /** … whose latest result is not valid (changed grading files, a shortcut). */
+  invalid: number;
 }
 
 export interface Struggle {
@@ -99,6 +114,24 @@ export function notStarted(message: string | undefined): boolean {
   return !!message && /^not started yet|not implemented/.test(message);
 }
 
+/**
+ * Why one lab's result in a report cannot be trusted, or undefined when it can. The report's own
+ * verdicts decide, read defensively: the lab was marked invalid (its code tried a shortcut), or the
+ * grading files were changed (every lab of that run is then suspect), or the report as a whole says
+ * it is not valid for a reason no lab carries.
+ */
+export function invalidReason(report: Report, lab: Report['labs'][number]): string | undefined {
+  if (!lab.valid) return lab.invalid ?? 'the grader marked this lab not valid';
+  if (report.integrity.verdict === 'modified') return `the grading files were changed (${report.integrity.changed.join(', ') || 'unnamed'})`;
+  if (!report.valid && report.labs.every((l) => l.valid)) return report.invalid.join('; ') || 'the grader marked this run not valid';
+  return undefined;
+}
+
+/** Whether a whole report can be trusted: every lab in it is (and the report says so). */
+export function reportValid(report: Report): boolean {
+  return report.valid && report.labs.every((lab) => !invalidReason(report, lab));
+}
+
 export class Room {
   readonly #labs: RoomLab[];
   readonly #students = new Map<string, Student>();
@@ -116,23 +149,27 @@ export class Room {
     const key = nameKey(name);
     let student = this.#students.get(key);
     if (!student) {
-      student = { name, lastSeen: receivedAt, integrity: report.integrity.verdict, reports: 0, labs: new Map() };
+      student = { name, lastSeen: receivedAt, integrity: report.integrity.verdict, valid: true, reports: 0, invalidReports: 0, labs: new Map() };
       this.#students.set(key, student);
     }
+    const valid = reportValid(report);
     student.reports++;
+    if (!valid) student.invalidReports++;
     this.#reports++;
     if (receivedAt >= student.lastSeen) {
       student.lastSeen = receivedAt;
       student.integrity = report.integrity.verdict;
+      student.valid = valid;
     }
     for (const lab of report.labs) {
       const current = student.labs.get(lab.id);
       if (current && current.gradedAt > report.gradedAt) continue;
+      const invalid = invalidReason(report, lab);
       student.labs.set(lab.id, {
-        score: lab.score,
+        score: invalid ? 0 : lab.score,
         max: lab.max,
         gradedAt: report.gradedAt,
-        ...(lab.diagnosis ? { diagnosis: lab.diagnosis } : {}),
+        ...(invalid ? { invalid } : lab.diagnosis ? { diagnosis: lab.diagnosis } : {}),
         tests: new Map(lab.tests.map((t) => [t.name, { status: t.status, started: t.status === 'passed' || !notStarted(t.message) }])),
       });
     }
@@ -146,6 +183,7 @@ export class Room {
         const result = student.labs.get(lab.id);
         const max = result?.max ?? lab.tests.reduce((sum, t) => sum + t.points, 0);
         if (!result) return { lab: lab.id, state: 'none', score: 0, max };
+        if (result.invalid) return { lab: lab.id, state: 'invalid', score: 0, max, invalid: result.invalid };
         if (result.diagnosis) return { lab: lab.id, state: 'cannot-grade', score: 0, max, diagnosis: result.diagnosis };
         const anyStarted = [...result.tests.values()].some((t) => t.started);
         const state: CellState = result.score >= result.max && result.max > 0 ? 'done' : anyStarted ? 'partial' : 'not-started';
@@ -155,7 +193,9 @@ export class Room {
         name: student.name,
         lastSeen: student.lastSeen,
         integrity: student.integrity,
+        valid: student.valid,
         reports: student.reports,
+        invalidReports: student.invalidReports,
         score: cells.reduce((sum, c) => sum + c.score, 0),
         max: cells.reduce((sum, c) => sum + c.max, 0),
         cells,
@@ -173,12 +213,14 @@ export class Room {
         started: cells.filter((c) => c.score > 0).length,
         finished: cells.filter((c) => c.state === 'done').length,
         cannotGrade: cells.filter((c) => c.state === 'cannot-grade').length,
+        invalid: cells.filter((c) => c.state === 'invalid').length,
       };
     });
 
     const struggles: Struggle[] = [];
     for (const lab of this.#labs) {
-      const results = students.map((s) => s.labs.get(lab.id)).filter((r): r is LabResult => !!r && !r.diagnosis);
+      // Results that cannot be graded or cannot be trusted say nothing about which test is hard.
+      const results = students.map((s) => s.labs.get(lab.id)).filter((r): r is LabResult => !!r && !r.diagnosis && !r.invalid);
       // A student who has not started the lab fails every test: that says nothing about what to explain.
       const working = results.filter((r) => [...r.tests.values()].some((t) => t.started));
       for (const test of lab.tests) {

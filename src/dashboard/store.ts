@@ -120,6 +120,12 @@ export class Store {
     return run.immediate();
   };
 
+  /**
+   * Reports on disk that the current report schema no longer reads (sent by an older grader into a room
+   * kept from before an upgrade): they stay in the database, untouched, but are not shown.
+   */
+  unreadable = 0;
+
   /** Every stored report, oldest first by when it was graded, with its student's name. */
   *reports(): Generator<StoredReport> {
     const rows = this.db
@@ -127,7 +133,12 @@ export class Store {
         'SELECT s.name, r.received_at, r.body FROM reports r JOIN students s ON s.id = r.student_id ORDER BY r.graded_at, r.id',
       )
       .iterate();
-    for (const row of rows) yield { name: row.name, receivedAt: row.received_at, report: reportSchema.parse(JSON.parse(row.body)) };
+    this.unreadable = 0;
+    for (const row of rows) {
+      const report = reportSchema.safeParse(JSON.parse(row.body));
+      if (report.success) yield { name: row.name, receivedAt: row.received_at, report: report.data };
+      else this.unreadable++;
+    }
   }
 
   /** How many reports are stored. */

@@ -58,14 +58,16 @@ function report(passed: number): Report {
   const score = tests.reduce((s, t) => s + t.points, 0);
   const max = tests.reduce((s, t) => s + t.max, 0);
   return reportSchema.parse({
-    version: 1,
+    version: 2,
     course: { name: 'queues-and-caches', version: '0.1.0' },
     gradedAt: new Date().toISOString(),
     durationMs: 900,
     integrity: { verdict: 'intact', changed: [], manifestSha256: '0'.repeat(64) },
+    valid: true,
+    invalid: [],
     score,
     max,
-    labs: [{ id: lab.id, score, max, studentFile: { path: `labs/${lab.id}/${lab.id}.ts`, sha256: '1'.repeat(64) }, tests }],
+    labs: [{ id: lab.id, score, max, studentFile: { path: `labs/${lab.id}/${lab.id}.ts`, sha256: '1'.repeat(64) }, valid: true, tests }],
   });
 }
 
@@ -148,7 +150,7 @@ test('the gradebook downloads from the page, and with the bearer secret', async 
   const response = await page.request.get(`${base}/gradebook.csv`, { headers: { authorization: `Bearer ${SECRET}` } });
   expect(response.status()).toBe(200);
   const lines = (await response.text()).trim().split('\r\n');
-  expect(lines[0]).toBe(`name,${labs.map((l) => l.id).join(',')},total,max,last_report,integrity,reports`);
+  expect(lines[0]).toBe(`name,${labs.map((l) => l.id).join(',')},total,max,last_report,integrity,valid,invalid_reports,reports`);
   expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(expect.arrayContaining(['Ana Lima', 'Ben Okafor', 'Cy Park']));
 });
 

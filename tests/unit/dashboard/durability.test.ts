@@ -38,14 +38,16 @@ async function startDashboard(extra: string[] = []): Promise<{ child: ChildProce
 
 function aReport(student: number, n: number) {
   return reportSchema.parse({
-    version: 1,
+    version: 2,
     course: { name: 'queues-and-caches', version: '0.1.0' },
     gradedAt: new Date(Date.UTC(2026, 10, 30, 10, 0, n)).toISOString(),
     durationMs: 1000,
     integrity: { verdict: 'intact', changed: [], manifestSha256: 'c'.repeat(64) },
+    valid: true,
+    invalid: [],
     score: n,
     max: 36,
-    labs: [{ id: 'littles-law', score: n, max: 36, studentFile: { path: 'labs/littles-law/littles-law.ts', sha256: 'd'.repeat(64) }, tests: [] }],
+    labs: [{ id: 'littles-law', score: n, max: 36, studentFile: { path: 'labs/littles-law/littles-law.ts', sha256: 'd'.repeat(64) }, valid: true, tests: [] }],
   });
 }
 

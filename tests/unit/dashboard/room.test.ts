@@ -51,6 +51,48 @@ describe('Room', () => {
     ]);
   });
 
+  it('shows a run with changed grading files as invalid, with no points and none of its failures counted', () => {
+    const room = new Room(labs);
+    room.add('Ana', report({ alpha: 'pp', beta: 'f' }, '2026-11-30T10:00:00.000Z', 'modified'), '2026-11-30T10:00:01.000Z');
+    const { students, labs: summary, struggles } = room.view();
+    expect(students[0]!.cells.map((c) => [c.state, c.score])).toEqual([
+      ['invalid', 0],
+      ['invalid', 0],
+    ]);
+    expect(students[0]!.cells[0]!.invalid).toMatch(/grading files were changed \(labs\/alpha\/alpha\.test\.ts\)/);
+    expect(students[0]).toMatchObject({ score: 0, valid: false, invalidReports: 1 });
+    expect(summary.map((l) => [l.id, l.invalid, l.finished, l.started])).toEqual([
+      ['alpha', 1, 0, 0],
+      ['beta', 1, 0, 0],
+    ]);
+    expect(struggles).toEqual([]);
+  });
+
+  it("marks only the lab whose code tried a shortcut invalid, and never counts the points its report claims", () => {
+    const room = new Room(labs);
+    const forged = report({ alpha: { shortcut: 'labs/alpha/alpha.ts imports node:fs, which labs may not use' }, beta: 'p' });
+    // A report edited to claim the points anyway: the dashboard goes by the lab's verdict, not its score.
+    forged.labs[0]!.score = 3;
+    forged.score = 6;
+    room.add('Ana', forged, '2026-11-30T10:00:00.000Z');
+    const [ana] = room.view().students;
+    expect(ana!.cells.map((c) => [c.lab, c.state, c.score])).toEqual([
+      ['alpha', 'invalid', 0],
+      ['beta', 'done', 3],
+    ]);
+    expect(ana!.cells[0]!.invalid).toContain('imports node:fs');
+    expect(ana).toMatchObject({ score: 3, valid: false, invalidReports: 1 });
+  });
+
+  it('lets a later valid run replace an invalid result, and still counts the invalid run', () => {
+    const room = new Room(labs);
+    room.add('Ana', report({ alpha: 'pp' }, '2026-11-30T10:00:00.000Z', 'modified'), '2026-11-30T10:00:01.000Z');
+    room.add('Ana', report({ alpha: 'pf' }, '2026-11-30T10:05:00.000Z'), '2026-11-30T10:05:01.000Z');
+    const [ana] = room.view().students;
+    expect(ana!.cells[0]).toMatchObject({ state: 'partial', score: 1 });
+    expect(ana).toMatchObject({ valid: true, invalidReports: 1 });
+  });
+
   it('treats names that differ only in case or spacing as one student', () => {
     const room = new Room(labs);
     room.add('Ana Silva', report({ alpha: 'pp' }), '2026-11-30T10:00:00.000Z');
@@ -77,14 +119,26 @@ describe('pages and gradebook', () => {
     expect(roomSection(room.view()).value).not.toContain('onerror="');
   });
 
+  it('shows an invalid result as invalid, with its reason and without points', () => {
+    const room = new Room(labs);
+    room.add('Ana', report({ alpha: 'pp', beta: 'p' }, '2026-11-30T10:00:00.000Z', 'modified'), '2026-11-30T10:00:00.000Z');
+    const section = roomSection(room.view()).value;
+    const row = /<tr data-student="Ana">.*?<\/tr>/s.exec(section)![0];
+    expect(row).toContain('latest run invalid');
+    expect(row).toMatch(/<td class="cell invalid" title="the grading files were changed \(labs\/alpha\/alpha\.test\.ts\)">invalid/);
+    expect(row).not.toMatch(/\b3\/3\b/);
+    expect(row).toContain('<td>0/6</td>');
+  });
+
   it('exports the gradebook as CSV, quoting what needs it and defusing names a spreadsheet would run as formulas', () => {
     const room = new Room(labs);
     room.add('=HYPERLINK("http://x")', report({ alpha: 'pp' }), '2026-11-30T10:00:00.000Z');
     room.add('Lee, Ann', report({ alpha: 'pf', beta: 'p' }, '2026-11-30T10:00:00.000Z', 'modified'), '2026-11-30T10:02:00.000Z');
     expect(gradebookCsv(room.view()).split('\r\n')).toEqual([
-      'name,alpha,beta,total,max,last_report,integrity,reports',
-      '"\'=HYPERLINK(""http://x"")",3,,3,6,2026-11-30T10:00:00.000Z,intact,1',
-      '"Lee, Ann",1,3,4,6,2026-11-30T10:02:00.000Z,modified,1',
+      'name,alpha,beta,total,max,last_report,integrity,valid,invalid_reports,reports',
+      '"\'=HYPERLINK(""http://x"")",3,,3,6,2026-11-30T10:00:00.000Z,intact,yes,0,1',
+      // Changed grading files: the run's labs are invalid and count nothing.
+      '"Lee, Ann",invalid,invalid,0,6,2026-11-30T10:02:00.000Z,modified,no,1,1',
       '',
     ]);
   });

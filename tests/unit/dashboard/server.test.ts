@@ -154,7 +154,7 @@ describe('the instructor', () => {
     const csv = await app.inject({ url: '/gradebook.csv', headers: { authorization: `Bearer ${SECRET}` } });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body).toBe('name,alpha,beta,total,max,last_report,integrity,reports\r\n' + `Ana,1,,1,6,${store.db.prepare('SELECT received_at FROM reports').pluck().get()},intact,1\r\n`);
+    expect(csv.body).toBe('name,alpha,beta,total,max,last_report,integrity,valid,invalid_reports,reports\r\n' + `Ana,1,,1,6,${store.db.prepare('SELECT received_at FROM reports').pluck().get()},intact,yes,0,1\r\n`);
   });
 
   it('streams the room as server-sent events, and pushes a new submission without a reload', async () => {
@@ -185,5 +185,20 @@ describe('the instructor', () => {
     await start();
     const csv = await app.inject({ url: '/gradebook.csv', headers: { authorization: `Bearer ${SECRET}` } });
     expect(csv.body.split('\r\n').slice(1, 3).map((row) => row.split(',')[0])).toEqual(['Ana', 'Ben']);
+  });
+
+  it('starts on a room kept from an older grader, leaving its reports in the database unshown', async () => {
+    await post(submission());
+    await app.close();
+    // A report in the first format (no validity verdicts), as an older grader sent it.
+    const old = { ...report({ alpha: 'pp' }), version: 1 } as Record<string, unknown>;
+    delete old.valid;
+    delete old.invalid;
+    store.db.prepare("UPDATE reports SET body = ?").run(JSON.stringify(old));
+    await start();
+    expect(store.unreadable).toBe(1);
+    expect(store.count()).toBe(1);
+    const csv = await app.inject({ url: '/gradebook.csv', headers: { authorization: `Bearer ${SECRET}` } });
+    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(1);
   });
 });

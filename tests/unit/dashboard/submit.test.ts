@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submissionSchema } from '../../../src/dashboard/protocol';
+import { Room } from '../../../src/dashboard/room';
 import { createDashboard } from '../../../src/dashboard/server';
 import { Store } from '../../../src/dashboard/store';
 import { batches, dashboardUrl, submit, submitFlagsProblem } from '../../../src/grader/submit';
@@ -118,13 +119,13 @@ describe('npm run grade -- --submit', () => {
 
   afterEach(() => new Promise<void>((resolve) => capture.close(() => resolve())));
 
-  it('grades, then sends the grade report and nothing of the code', async () => {
+  it('grades, then sends the grade report (v2, with its validity) and nothing of the code; the room shows a refused shortcut as invalid', async () => {
     const port = (capture.address() as { port: number }).port;
     const labsDir = join(root, 'tests', 'grader', 'fixtures', 'labs');
     // Not spawnSync: the stand-in dashboard above runs in this process and must answer meanwhile.
     const result = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'src/grader/cli.ts', 'passing', '--labs-dir', labsDir, '--submit', `http://127.0.0.1:${port}`, '--code', CODE, '--name', 'Ana'],
+      ['--import', 'tsx', 'src/grader/cli.ts', 'passing', 'refuses-meta', '--labs-dir', labsDir, '--submit', `http://127.0.0.1:${port}`, '--code', CODE, '--name', 'Ana'],
       { cwd: root, encoding: 'utf8', env: { ...process.env, QC_CLASSROOM_DIR: join(laptop, '.qc'), NO_COLOR: '1' }, timeout: 60_000 },
     );
     expect(result.stderr).toContain(`✓ Submitted to http://127.0.0.1:${port} as Ana`);
@@ -132,7 +133,21 @@ describe('npm run grade -- --submit', () => {
     const body = JSON.parse(bodies[0]!);
     const parsed = submissionSchema.parse(body);
     expect(Object.keys(body).sort()).toEqual(['code', 'key', 'name', 'reports']);
-    expect(reportSchema.parse(parsed.reports[0]!.report).labs.map((l) => [l.id, l.score])).toEqual([['passing', 3]]);
+    const sent = reportSchema.parse(parsed.reports[0]!.report);
+    expect(sent.labs.map((l) => [l.id, l.score, l.valid])).toEqual([
+      ['passing', 3, true],
+      ['refuses-meta', 0, false],
+    ]);
+    expect(sent.valid).toBe(false);
+    // What the instructor then sees: the honest lab's points, and the shortcut as invalid, without points.
+    const room = new Room(sent.labs.map((l) => ({ id: l.id, title: l.id, lesson: 'x/y', tests: l.tests.map((t) => ({ name: t.name, points: t.max, hints: { question: '', idea: '', section: '' } })) })));
+    room.add('Ana', sent, sent.gradedAt);
+    const [ana] = room.view().students;
+    expect(ana!.cells.map((c) => [c.lab, c.state, c.score])).toEqual([
+      ['passing', 'done', 3],
+      ['refuses-meta', 'invalid', 0],
+    ]);
+    expect(ana!.cells[1]!.invalid).toMatch(/^lab code may only import its own files; `\.\/\.meta\/solution`/);
     // The student's file, line by line: none of it is in what was sent.
     const code = readFileSync(join(labsDir, 'passing', 'passing.ts'), 'utf8');
     for (const line of code.split('\n').map((l) => l.trim()).filter((l) => l.length > 12)) expect(bodies[0]).not.toContain(line);

@@ -47,8 +47,11 @@ test.afterAll(() => {
   rmSync(data, { recursive: true, force: true });
 });
 
-/** A report of the course's first lab in which the first `passed` tests pass and the next one fails. */
-function report(passed: number): Report {
+/**
+ * A report of the course's first lab in which the first `passed` tests pass and the next one fails;
+ * `tampered`: graded with a changed test file, which the grader reports as not valid.
+ */
+function report(passed: number, tampered = false): Report {
   const lab = labs[0]!;
   const tests = lab.tests.map((t, i) =>
     i < passed
@@ -62,21 +65,21 @@ function report(passed: number): Report {
     course: { name: 'queues-and-caches', version: '0.1.0' },
     gradedAt: new Date().toISOString(),
     durationMs: 900,
-    integrity: { verdict: 'intact', changed: [], manifestSha256: '0'.repeat(64) },
-    valid: true,
-    invalid: [],
+    integrity: tampered ? { verdict: 'modified', changed: [`labs/${lab.id}/${lab.id}.test.ts`], manifestSha256: '0'.repeat(64) } : { verdict: 'intact', changed: [], manifestSha256: '0'.repeat(64) },
+    valid: !tampered,
+    invalid: tampered ? [`the grading files were changed: labs/${lab.id}/${lab.id}.test.ts`] : [],
     score,
     max,
     labs: [{ id: lab.id, score, max, studentFile: { path: `labs/${lab.id}/${lab.id}.ts`, sha256: '1'.repeat(64) }, valid: true, tests }],
   });
 }
 
-async function submit(name: string, passed: number, key: string): Promise<number> {
+async function submit(name: string, passed: number, key: string, tampered = false): Promise<number> {
   reports++;
   const response = await fetch(`${base}${SUBMIT_PATH}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: CODE, name, key: key.repeat(64 / key.length), reports: [{ id: `00000000-0000-4000-8000-${String(reports).padStart(12, '0')}`, report: report(passed) }] }),
+    body: JSON.stringify({ code: CODE, name, key: key.repeat(64 / key.length), reports: [{ id: `00000000-0000-4000-8000-${String(reports).padStart(12, '0')}`, report: report(passed, tampered) }] }),
   });
   return response.status;
 }
@@ -130,6 +133,11 @@ test('the room updates live as students submit, without a reload', async ({ page
 
   expect(await submit('Cy Park', lab.tests.length, 'c3')).toBe(200);
   await expect(page.locator('tr[data-student="Cy Park"] td.done')).toHaveCount(1);
+  // A run with a changed test file: shown as invalid, with no points, live too.
+  expect(await submit('Di Tampered', lab.tests.length, 'e5', true)).toBe(200);
+  await expect(page.locator('tr[data-student="Di Tampered"] td').first()).toHaveText(/^invalid/);
+  await expect(page.locator('tr[data-student="Di Tampered"] th')).toContainText('latest run invalid');
+  await expect(page.locator('tr[data-student="Di Tampered"] td.done')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was not reloaded').toBe(1);
   for (const scheme of ['light', 'dark'] as const) expect(await axe(page, scheme), `axe, ${scheme}`).toEqual([]);
 });

@@ -77,14 +77,14 @@ function specifierFor(fromFile: string, toFile: string, original: string): strin
 }
 
 /** A file's text with its relative imports pointed at where their targets are in the edition. */
-export function rewriteImports(root: string, file: string, text: string, at = editionPath(posix(relative(root, file)))): string {
+export function rewriteImports(root: string, file: string, text: string, at = editionPath(posix(relative(root, file))), place: (rel: string) => string = editionPath): string {
   const from = at;
   const edits = moduleReferences(file, text)
     .filter((ref) => ref.specifier.startsWith('.'))
     .flatMap((ref) => {
       const target = resolveLocal(file, ref.specifier);
       if (!target) return [];
-      const to = editionPath(posix(relative(root, target)));
+      const to = place(posix(relative(root, target)));
       const spec = specifierFor(from, to, ref.specifier);
       return spec === ref.specifier ? [] : [{ ...ref, spec }];
     })

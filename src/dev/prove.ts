@@ -19,6 +19,7 @@ import pc from 'picocolors';
 import { loadLabs, type Lab } from '../labs/catalog';
 import { LABS_DIR, mistakeFile, testFileName } from '../labs/layout';
 import { gradeLabs, type GradedLab } from '../grader/grade';
+import { mistakesTarget } from '../grader/lab-target';
 import { isMain, root } from './generated';
 
 export interface Proof {
@@ -62,23 +63,56 @@ export function mistakesOf(lab: Lab): string[] {
     : [];
 }
 
-/** Runs the proofs for `labs` (all of them in one Vitest run per implementation). */
+/** Runs `jobs` with at most `limit` of them at a time; the results in the jobs' order. */
+async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await jobs[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker));
+  return results;
+}
+
+/**
+ * The known mistakes, dealt into rounds: round r grades the r-th mistake of every lab that has one,
+ * all in one Vitest run (QC_LAB_TARGET lists one mistake per lab; each test file still runs in a
+ * process of its own, so a mistake in one lab cannot touch another's verdicts). A course of n labs
+ * with at most m mistakes each needs m runs, not n × m.
+ */
+export function mistakeRounds(labs: Lab[]): { lab: Lab; name: string }[][] {
+  const named = labs.map((lab) => ({ lab, names: mistakesOf(lab) }));
+  const rounds = Math.max(0, ...named.map(({ names }) => names.length));
+  return Array.from({ length: rounds }, (_, r) => named.flatMap(({ lab, names }) => (r < names.length ? [{ lab, name: names[r]! }] : [])));
+}
+
+/**
+ * Runs the proofs for `labs`: every Vitest run grades all of them (one run per implementation, and one
+ * per round of mistakes), `parallel` runs at a time (each runs its test files one after another in its
+ * own worker processes, so two runs keep both cores of the CI machine busy).
+ */
 export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3): Promise<Proof[]> {
-  const [reference, starter] = [
-    await gradeLabs(labs, { root, labsDir, target: 'reference' }),
-    await gradeLabs(labs, { root, labsDir, target: 'student' }),
-  ];
-  const again: GradedLab[][] = [];
-  for (let i = 1; i < repeats; i++) again.push(await gradeLabs(labs, { root, labsDir, target: 'reference' }));
-  const mistakeRuns = labs.flatMap((lab) => mistakesOf(lab).map((name) => ({ lab, name })));
+  const rounds = mistakeRounds(labs);
+  const grade = (target: string, only: Lab[] = labs) => () => gradeLabs(only, { root, labsDir, target });
+  const runs = await pool(
+    [
+      grade('reference'),
+      grade('student'),
+      ...Array.from({ length: repeats - 1 }, () => grade('reference')),
+      ...rounds.map((round) => grade(mistakesTarget(round.map(({ lab, name }) => ({ lab: lab.id, name }))), round.map(({ lab }) => lab))),
+    ],
+    parallel,
+  );
+  const [reference, starter] = [runs[0]!, runs[1]!];
+  const again = runs.slice(2, 2 + repeats - 1);
   const mistakeResults = new Map<string, GradedLab>();
-  for (let i = 0; i < mistakeRuns.length; i += parallel) {
-    const batch = mistakeRuns.slice(i, i + parallel);
-    const graded = await Promise.all(
-      batch.map(({ lab, name }) => gradeLabs([lab], { root, labsDir, target: `mistake:${lab.id}/${name}` })),
-    );
-    batch.forEach(({ lab, name }, j) => mistakeResults.set(`${lab.id}/${name}`, graded[j]![0]!));
-  }
+  rounds.forEach((round, r) => {
+    const graded = runs[1 + repeats + r]!;
+    round.forEach(({ lab, name }, j) => mistakeResults.set(`${lab.id}/${name}`, graded[j]!));
+  });
   return labs.map((lab, index) => {
     const problems: string[] = [];
     const held: string[] = [];

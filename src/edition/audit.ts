@@ -43,6 +43,12 @@ export function answerFiles(root: string): string[] {
   return [...models, ...meta];
 }
 
+/** The course file an edition file (relative, posix) was copied from. */
+function courseCopy(rel: string): string {
+  for (const { from, to } of RELOCATED) if (rel.startsWith(to)) return from + rel.slice(to.length);
+  return rel;
+}
+
 export function auditEdition(root: string, edition: string): string[] {
   const problems: string[] = [];
   const all = filesUnder(edition, (rel) => rel === 'node_modules' || rel.startsWith('node_modules/'));
@@ -59,12 +65,22 @@ export function auditEdition(root: string, edition: string): string[] {
       .filter((f) => !posix(relative(edition, f)).startsWith(`${SITE_DIR}/`) && /\.(ts|js|mjs|json|md|yml)$/.test(f))
       .map((f) => [f, readFileSync(f, 'utf8')] as const),
   );
-  const legitimate = new Set<string>();
-  // A line the course ships in a starter, a test or a helper is not an answer, even if a model has it too.
-  for (const [file, text] of shipped) if (/\.ts$/.test(file)) for (const line of significantLines(text)) legitimate.add(line);
+  // A line the course ships in a starter, a test or a helper (its signatures and types are the lab's
+  // contract), or writes into a lab's hints (lab.json: return shapes, say), is not an answer even if a
+  // model has it too — also when the shipped line has more around it (`export function f(…) {` in a
+  // helper shows the model's `function f(…) {`).
+  // Read from the course's own copy of each file, so that an answer written into the edition's copy is
+  // still found.
+  const legitimate = [...shipped]
+    .map(([file]) => posix(relative(edition, file)))
+    .filter((rel) => /\.ts$|(^|\/)lab\.json$/.test(rel))
+    .map((rel) => join(root, courseCopy(rel)))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   const answers = new Map<string, string>();
   for (const file of answerFiles(root)) {
-    for (const line of significantLines(readFileSync(file, 'utf8'))) if (!legitimate.has(line)) answers.set(line, posix(relative(root, file)));
+    for (const line of significantLines(readFileSync(file, 'utf8'))) if (!legitimate.includes(line)) answers.set(line, posix(relative(root, file)));
   }
   for (const [file, text] of shipped) {
     const leaked = [...answers].filter(([line]) => text.includes(line));

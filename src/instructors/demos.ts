@@ -9,7 +9,7 @@ import { DEFAULT_CAPACITY_FORM } from '../components/widgets/module-16/capacity-
 import { buildWalkthrough, DEFAULT_MAX_ATTEMPTS } from '../components/widgets/module-16/dead-letter-walkthrough';
 import { DEFAULT_HOCKEY_STICK, kingmanRatio, mm1Ratio, mmcRatio } from '../components/widgets/module-16/hockey-stick';
 import { formatDrainTime, simulateLagMonitor } from '../components/widgets/module-16/lag-monitor';
-import { LAG_MONITOR_PRESETS } from '../components/widgets/module-16/lag-monitor-form';
+import { LAG_MONITOR_PRESETS, readLagMonitorForm } from '../components/widgets/module-16/lag-monitor-form';
 
 export interface DemoStep {
   /** What to do with the widget (Markdown). */
@@ -89,9 +89,12 @@ async function hockeyStick(): Promise<DemoScript> {
 }
 
 async function lagMonitor(): Promise<DemoScript> {
+  // Read each preset as the widget does, so the script follows any field the widget gains.
   const preset = (id: string) => {
-    const form = LAG_MONITOR_PRESETS.find((p) => p.id === id)!.form;
-    return { label: LAG_MONITOR_PRESETS.find((p) => p.id === id)!.label, input: { productionRate: Number(form.productionRate), consumerRate: Number(form.consumerRate), consumers: Number(form.consumers), partitions: Number(form.partitions) } };
+    const { label, form } = LAG_MONITOR_PRESETS.find((p) => p.id === id)!;
+    const read = readLagMonitorForm(form);
+    if (!read.ok) throw new Error(`the lag monitor's preset "${id}" does not read: ${JSON.stringify(read.errors)}`);
+    return { label, input: read.input };
   };
   const behind = preset('falling-behind');
   const catching = preset('catching-up');

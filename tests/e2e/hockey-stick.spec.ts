@@ -101,9 +101,9 @@ test('the hockey-stick lesson and its explorer, on one load with JavaScript and 
     });
   }
 
-  // Last: the simulations' last digits depend on what was computed before (a float sum's order), so
-  // setting the inputs back does not give the markup of a fresh load, and a step after this one would
-  // need a load of its own.
+  // Last: after these inputs are set back, the chart's dots differ from a fresh load's in their last
+  // digits (cy="248.27287897088218" for "248.2728789708822"), so a step after this one would need a
+  // load of its own.
   await explorer.step('the explorer recomputes curves, table and simulations as the inputs change', async (widget) => {
     await fill(widget, 'servers', '100');
     await fill(widget, 'arrivalScv', '1');

@@ -28,7 +28,7 @@ async function hydrated(page: Page, path: string, index: number): Promise<Locato
   await page.goto(path);
   const island = page.locator('astro-island').nth(index);
   await island.scrollIntoViewIfNeeded();
-  await expect(island, 'the island hydrates once in view').not.toHaveAttribute('ssr');
+  await expect(island, 'the island hydrates once in view').not.toHaveAttribute('ssr', { timeout: 30_000 }); // a hang guard under npm test's load, not a speed check
   return island;
 }
 

@@ -70,7 +70,7 @@ test.describe('every page', () => {
       if (lesson) {
         // The lesson as read with JavaScript, every island hydrated: what the no-JavaScript reading must equal.
         const hydrated = page.locator('astro-island');
-        for (let i = 0; i < summary.islands.length; i++) await expect(hydrated.nth(i)).not.toHaveAttribute('ssr');
+        for (let i = 0; i < summary.islands.length; i++) await expect(hydrated.nth(i)).not.toHaveAttribute('ssr', { timeout: 30_000 });
         withJs = await readLesson(page);
       }
 

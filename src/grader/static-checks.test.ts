@@ -19,13 +19,13 @@ function project() {
 describe('StaticChecker remembers a verdict only as long as what it read is unchanged', () => {
   it('checks an edited lab again, and sees a change in a file outside the lab that the lab imports', () => {
     const { root, kinds, write } = project();
-    write('shared.ts', 'export const two: number = 2;\n');
-    write('labs/demo/demo.ts', "import { two } from '../../shared';\nexport const double = (x: number): number => x * two;\n");
+    write('outside.ts', 'export const two: number = 2;\n');
+    write('labs/demo/demo.ts', "import { two } from '../../outside';\nexport const double = (x: number): number => x * two;\n");
     expect(kinds(new StaticChecker(root))).toEqual([]);
     expect(existsSync(join(root, 'node_modules', '.cache', 'queues-and-caches', 'static-checks.json'))).toBe(true);
 
     // Only the imported file outside the lab changes, and the lab's file no longer type-checks.
-    write('shared.ts', "export const two: string = 'two';\n");
+    write('outside.ts', "export const two: string = 'two';\n");
     expect(kinds(new StaticChecker(root))).toEqual(['types']);
 
     // The lab's own file changes: a syntax error, then a lost export, found as soon as the file says so,

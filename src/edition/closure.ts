@@ -88,7 +88,7 @@ export function closure(entries: string[]): Closure {
   const visit = (file: string): void => {
     if (files.has(file)) return;
     files.add(file);
-    if (!/\.(m?ts|tsx)$/.test(file)) return;
+    if (!/\.(m?ts|tsx|mjs)$/.test(file)) return;
     for (const { specifier } of moduleReferences(file)) {
       if (specifier.startsWith('.') || specifier.startsWith('/')) {
         const target = resolveLocal(file, specifier);

@@ -63,7 +63,7 @@ export function gradingFiles(root: string, labs: Lab[], labsDir: string): string
     // The grade script and the Node version live here; the Classroom workflow lives in .github.
     join(root, 'package.json'),
     ...filesUnder(join(root, '.github'), /\.(ya?ml|json)$/),
-    ...filesUnder(join(root, 'src', 'grader')),
+    ...filesUnder(join(root, 'src', 'grader'), /\.(m?ts|mjs|json)$/),
     ...filesUnder(join(root, 'src', 'labkit')),
     join(root, 'src', 'labs', 'schema.ts'),
     join(root, 'src', 'labs', 'catalog.ts'),

@@ -196,9 +196,10 @@ describe('grade CLI', { timeout: 180_000 }, () => {
   const hintState = join(root, 'node_modules', '.cache', 'queues-and-caches', 'hints.json');
   beforeEach(() => rmSync(hintState, { force: true }));
   afterAll(() => rmSync(hintState, { force: true }));
+  // As `npm run grade` starts it: through src/grader/launch.mjs (the bundled grader).
   const cli = (...args: (string | Record<string, string>)[]) => {
     const env = args.find((a): a is Record<string, string> => typeof a === 'object') ?? {};
-    return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/grader/cli.ts'), ...args.filter((a): a is string => typeof a === 'string')], {
+    return spawnSync(process.execPath, [join(root, 'src/grader/launch.mjs'), ...args.filter((a): a is string => typeof a === 'string')], {
       cwd: root,
       encoding: 'utf8',
       timeout: 150_000,

@@ -125,7 +125,7 @@ describe('npm run grade -- --submit', () => {
     // Not spawnSync: the stand-in dashboard above runs in this process and must answer meanwhile.
     const result = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'src/grader/cli.ts', 'passing', 'refuses-meta', '--labs-dir', labsDir, '--submit', `http://127.0.0.1:${port}`, '--code', CODE, '--name', 'Ana'],
+      ['src/grader/launch.mjs', 'passing', 'refuses-meta', '--labs-dir', labsDir, '--submit', `http://127.0.0.1:${port}`, '--code', CODE, '--name', 'Ana'],
       { cwd: root, encoding: 'utf8', env: { ...process.env, QC_CLASSROOM_DIR: join(laptop, '.qc'), NO_COLOR: '1' }, timeout: 60_000 },
     );
     expect(result.stderr).toContain(`✓ Submitted to http://127.0.0.1:${port} as Ana`);

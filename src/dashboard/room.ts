@@ -58,14 +58,8 @@ export interface Cell {
   invalid?: string;
 }
 
-export interface StudentRow {
-  name: string;
-  lastSeen: string;
-  integrity: Report['integrity']['verdict'];
-  /** Whether the latest report was valid. */
-  valid: boolean;
-  reports: number;
-  invalidReports: number;
+/** A student's row on the dashboard: what the room keeps about them, with their labs as cells and a total. */
+export interface StudentRow extends Omit<Student, 'labs'> {
   score: number;
   max: number;
   cells: Cell[];

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import module from 'node:module';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -98,6 +98,10 @@ async function buildBundle() {
   const indexTemporary = `${indexFile}.${process.pid}.tmp`;
   writeFileSync(indexTemporary, `${JSON.stringify({ key, esbuild: esbuild.version, bundle: sha256(code), inputs }, null, 2)}\n`);
   renameSync(indexTemporary, indexFile);
+  // Bundles of earlier sources are never used again. (A grading that started from one has loaded it already.)
+  for (const name of readdirSync(cacheDir)) {
+    if (name.endsWith('.mjs') && name !== `${key}.mjs`) rmSync(join(cacheDir, name), { force: true });
+  }
   return file;
 }
 

@@ -66,7 +66,11 @@ describe('the grader launcher', () => {
     expect((JSON.parse(readFileSync(index, 'utf8')) as { key: string }).key).toBe(recorded.key);
   });
 
-  it('leaves no temporary files behind', () => {
-    expect(readdirSync(cache).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  it('leaves no temporary files and no earlier bundles behind', () => {
+    writeFileSync(join(cache, `${'1'.repeat(64)}.mjs`), '// a bundle of earlier sources\n');
+    const recorded = JSON.parse(readFileSync(index, 'utf8')) as { key: string };
+    writeFileSync(index, JSON.stringify({ ...recorded, key: '0'.repeat(64) }));
+    expect(launch('--help').status).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual([`${recorded.key}.mjs`, 'index.json']);
   });
 });

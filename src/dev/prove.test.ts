@@ -4,7 +4,7 @@ import { parseMistakes } from '../grader/lab-target';
 import { loadLabs } from '../labs/catalog';
 import { LABS_DIR } from '../labs/layout';
 import { root } from './generated';
-import { caughtByStale, mistakesOf, proofPlan } from './prove';
+import { caughtByStale, invalidGradings, mistakesOf, proofPlan } from './prove';
 
 describe('the record of which tests catch each known mistake', () => {
   const graded = new Set(['a', 'b', 'c']);
@@ -60,5 +60,14 @@ describe('the plan of the proofs\' gradings', () => {
     const known = labs.flatMap((lab) => mistakesOf(lab).map((name) => `${lab.id}/${name}`));
     expect(graded.sort()).toEqual(known.sort());
     expect(plan.length).toBe(4 + Math.max(...labs.map((lab) => mistakesOf(lab).length)));
+  });
+});
+
+describe('a known mistake graded in a shared worker process', () => {
+  it('must leave its grading valid: one that is not fails the proofs, saying why', () => {
+    expect(invalidGradings([['labs/a/.meta/mistakes/x.ts', { valid: true }]])).toEqual([]);
+    expect(invalidGradings([['labs/a/.meta/mistakes/x.ts', { valid: true }], ['labs/b/.meta/mistakes/y.ts', { valid: false, invalid: 'lab code changed built-ins' }]])).toEqual([
+      'the grading of the known mistake labs/b/.meta/mistakes/y.ts is not valid (lab code changed built-ins): it shared a worker process with the other labs of its round, so neither it nor the labs graded after it can be trusted',
+    ]);
   });
 });

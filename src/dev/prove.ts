@@ -82,9 +82,11 @@ async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> 
 
 /**
  * The known mistakes, dealt into rounds: round r grades the r-th mistake of every lab that has one,
- * all in one Vitest run (QC_LAB_TARGET lists one mistake per lab; each test file still runs in a
- * process of its own, so a mistake in one lab cannot touch another's verdicts). A course of n labs
- * with at most m mistakes each needs m runs, not n × m.
+ * all in one Vitest run (QC_LAB_TARGET lists one mistake per lab). A course of n labs with at most m
+ * mistakes each needs m runs, not n × m. The round's test files share one worker process (proofPlan):
+ * a mistake that changed built-ins would make its grading not valid, which fails the proofs (it could
+ * have touched the verdicts of the labs after it); the mistakes are the course's own code, reviewed
+ * like the rest, so nothing subtler is guarded against.
  */
 export function mistakeRounds(labs: Lab[]): { lab: Lab; name: string }[][] {
   const named = labs.map((lab) => ({ lab, names: mistakesOf(lab) }));
@@ -177,18 +179,28 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     const names = mistakesOf(lab);
     const uncaught = names.filter((name) => mistakeResults.get(`${lab.id}/${name}`)!.tests.every((t) => t.status === 'passed'));
     for (const name of uncaught) problems.push(`the known mistake ${relative(root, mistakeFile(lab, name, join))} passes every graded test`);
-    // A mistake graded in a shared worker process must leave its run valid: one that changed built-ins
-    // (or tripped the import guard) could have changed the other labs' verdicts in the same process.
-    for (const name of names) {
-      const graded = mistakeResults.get(`${lab.id}/${name}`)!;
-      if (!graded.valid) problems.push(`the known mistake ${relative(root, mistakeFile(lab, name, join))} made its grading not valid (${graded.invalid ?? 'no reason given'}), which the proofs cannot trust for the labs graded beside it`);
-    }
+    problems.push(...invalidGradings(names.map((name) => [relative(root, mistakeFile(lab, name, join)), mistakeResults.get(`${lab.id}/${name}`)!])));
     if (names.length && !uncaught.length) held.push(`all ${names.length} known mistakes are caught`);
     const caughtBy = Object.fromEntries(
       names.map((name) => [name, mistakeResults.get(`${lab.id}/${name}`)!.tests.filter((t) => t.status !== 'passed').map((t) => t.name)]),
     );
     return { lab: lab.id, problems, held, caughtBy };
   });
+}
+
+/**
+ * A known mistake is graded in a worker process shared with the other labs of its round, so its grading
+ * must stay valid: one that changed built-ins (or tripped the import guard) could have changed the
+ * verdicts of the labs graded after it in the same process. One problem per grading that is not valid.
+ */
+export function invalidGradings(gradings: [file: string, graded: Pick<GradedLab, 'valid' | 'invalid'>][]): string[] {
+  return gradings
+    .filter(([, graded]) => !graded.valid)
+    .map(
+      ([file, graded]) =>
+        `the grading of the known mistake ${file} is not valid (${graded.invalid ?? 'no reason given'}): it shared a worker process with ` +
+        'the other labs of its round, so neither it nor the labs graded after it can be trusted',
+    );
 }
 
 /**

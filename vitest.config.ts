@@ -22,6 +22,11 @@ const labsPath = isAbsolute(labsDir) ? labsDir : resolve(root, labsDir);
 // threads (a process per save costs about 0.5 s more). Its scores are only shown, never exported; every
 // other layer (verdicts from the main process, the import guard, the sandbox) is the same.
 const watchMode = process.env.QC_WATCH === '1';
+// The lab proofs (src/dev/prove.ts) grade the course's own code — references and known mistakes, not a
+// student's — and may ask for one worker process per run instead of one per test file
+// (QC_LAB_SHARE_WORKER=1, from run-tests.ts): the lab files of a run then share a process, still under
+// the permission model. A student's grading never sets it.
+const shareWorker = process.env.QC_LAB_SHARE_WORKER === '1';
 
 export default defineConfig({
   test: {
@@ -58,6 +63,7 @@ export default defineConfig({
           // QC_LAB_WORKERS overrides it (the lab proofs run two gradings at a time, one worker each).
           ...(watchMode ? {} : { maxWorkers: Number(process.env.QC_LAB_WORKERS) || Math.max(2, availableParallelism() - 1) }),
           execArgv: watchMode ? [] : workerExecArgv(labsPath),
+          ...(shareWorker && !watchMode ? { isolate: false } : {}),
           testTimeout: DEFAULT_TEST_TIMEOUT_MS,
         },
       },

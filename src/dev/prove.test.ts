@@ -1,5 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caughtByStale } from './prove';
+import { parseMistakes } from '../grader/lab-target';
+import { loadLabs } from '../labs/catalog';
+import { LABS_DIR } from '../labs/layout';
+import { root } from './generated';
+import { caughtByStale, invalidGradings, mistakesOf, proofPlan } from './prove';
 
 describe('the record of which tests catch each known mistake', () => {
   const graded = new Set(['a', 'b', 'c']);
@@ -24,5 +29,45 @@ describe('the record of which tests catch each known mistake', () => {
 
   it('is stale when the lab has no record', () => {
     expect(caughtByStale(undefined, recorded, graded)).toBe('no record of its mistakes');
+  });
+});
+
+describe('the plan of the proofs\' gradings', () => {
+  const labs = loadLabs(join(root, LABS_DIR));
+  const plan = proofPlan(labs, 3);
+
+  it('grades the reference and the starter first as npm run grade does, a worker process per lab file', () => {
+    expect(plan.slice(0, 2).map(({ target, labs: only, shareWorker }) => [target, only.length, shareWorker])).toEqual([
+      ['reference', labs.length, false],
+      ['student', labs.length, false],
+    ]);
+  });
+
+  it('grades the reference again, and every round of mistakes, with one worker process per grading', () => {
+    expect(plan.slice(2, 4).map(({ target, shareWorker }) => [target, shareWorker])).toEqual([
+      ['reference', true],
+      ['reference', true],
+    ]);
+    expect(plan.slice(4).every((grading) => grading.shareWorker)).toBe(true);
+  });
+
+  it('grades every known mistake exactly once, each in a grading of its own lab, at most one per lab in a grading', () => {
+    const graded = plan.slice(4).flatMap(({ target, labs: only }) => {
+      const byLab = parseMistakes(target);
+      expect([...byLab.keys()]).toEqual(only.map((lab) => lab.id));
+      return [...byLab].map(([lab, name]) => `${lab}/${name}`);
+    });
+    const known = labs.flatMap((lab) => mistakesOf(lab).map((name) => `${lab.id}/${name}`));
+    expect(graded.sort()).toEqual(known.sort());
+    expect(plan.length).toBe(4 + Math.max(...labs.map((lab) => mistakesOf(lab).length)));
+  });
+});
+
+describe('a known mistake graded in a shared worker process', () => {
+  it('must leave its grading valid: one that is not fails the proofs, saying why', () => {
+    expect(invalidGradings([['labs/a/.meta/mistakes/x.ts', { valid: true }]])).toEqual([]);
+    expect(invalidGradings([['labs/a/.meta/mistakes/x.ts', { valid: true }], ['labs/b/.meta/mistakes/y.ts', { valid: false, invalid: 'lab code changed built-ins' }]])).toEqual([
+      'the grading of the known mistake labs/b/.meta/mistakes/y.ts is not valid (lab code changed built-ins): it shared a worker process with the other labs of its round, so neither it nor the labs graded after it can be trusted',
+    ]);
   });
 });

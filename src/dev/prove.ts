@@ -6,7 +6,9 @@
  *   3. the untouched starter (labs/<id>/<id>.ts) fails every graded test;
  *   4. each known mistake (labs/<id>/.meta/mistakes/<name>.ts) fails at least one;
  *   5. grading is deterministic: the reference, graded again, gets exactly the same results (the
- *      report has no timing fields per test, so every field is compared).
+ *      report has no timing fields per test, so every field is compared) — and the same whether each
+ *      lab file runs in a process of its own (as `npm run grade` runs them) or all of a run's files
+ *      share one (as the proofs run the repeats and the known mistakes; see proofPlan).
  * A lab that breaks any rule fails the run (exit code 1).
  *
  * The known mistakes' results also say which tests catch each mistake: the instructor guide shows them
@@ -80,9 +82,11 @@ async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> 
 
 /**
  * The known mistakes, dealt into rounds: round r grades the r-th mistake of every lab that has one,
- * all in one Vitest run (QC_LAB_TARGET lists one mistake per lab; each test file still runs in a
- * process of its own, so a mistake in one lab cannot touch another's verdicts). A course of n labs
- * with at most m mistakes each needs m runs, not n × m.
+ * all in one Vitest run (QC_LAB_TARGET lists one mistake per lab). A course of n labs with at most m
+ * mistakes each needs m runs, not n × m. The round's test files share one worker process (proofPlan):
+ * a mistake that changed built-ins would make its grading not valid, which fails the proofs (it could
+ * have touched the verdicts of the labs after it); the mistakes are the course's own code, reviewed
+ * like the rest, so nothing subtler is guarded against.
  */
 export function mistakeRounds(labs: Lab[]): { lab: Lab; name: string }[][] {
   const named = labs.map((lab) => ({ lab, names: mistakesOf(lab) }));
@@ -90,21 +94,46 @@ export function mistakeRounds(labs: Lab[]): { lab: Lab; name: string }[][] {
   return Array.from({ length: rounds }, (_, r) => named.flatMap(({ lab, names }) => (r < names.length ? [{ lab, name: names[r]! }] : [])));
 }
 
+/** One grading of the proofs: whose code, which labs, and whether their files share a worker process. */
+export interface PlannedGrading {
+  target: string;
+  labs: Lab[];
+  shareWorker: boolean;
+}
+
+/**
+ * The gradings the proofs run, in this order: the reference, the starter, the reference `repeats − 1`
+ * times more, then one grading per round of mistakes (mistakeRounds).
+ *
+ * The first reference grading and the starter's run as `npm run grade` runs a student's labs: a worker
+ * process per lab file. The others run each grading's files in one worker process (Vitest's
+ * `isolate: false`, same permission model, same runner, reporter, watchdog and scoring): starting a
+ * process per file was about a third of the proofs' time, and the code graded is the course's own. The
+ * determinism check compares the shared-process reference gradings with the first, field by field, so
+ * a run in which sharing a process changed any verdict or message of the reference fails the proofs.
+ */
+export function proofPlan(labs: Lab[], repeats = 3): PlannedGrading[] {
+  return [
+    { target: 'reference', labs, shareWorker: false },
+    { target: 'student', labs, shareWorker: false },
+    ...Array.from({ length: repeats - 1 }, () => ({ target: 'reference', labs, shareWorker: true })),
+    ...mistakeRounds(labs).map((round) => ({
+      target: mistakesTarget(round.map(({ lab, name }) => ({ lab: lab.id, name }))),
+      labs: round.map(({ lab }) => lab),
+      shareWorker: true,
+    })),
+  ];
+}
+
 /**
  * Runs the proofs for `labs`: every Vitest run grades all of them (one run per implementation, and one
- * per round of mistakes), `parallel` runs at a time (each runs its test files one after another in its
- * own worker processes, so two runs keep both cores of the CI machine busy).
+ * per round of mistakes; proofPlan), `parallel` runs at a time (each runs its test files one after
+ * another in one worker at a time, so two runs keep both cores of the CI machine busy).
  */
 export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3): Promise<Proof[]> {
   const rounds = mistakeRounds(labs);
-  const grade = (target: string, only: Lab[] = labs) => () => gradeLabs(only, { root, labsDir, target });
   const runs = await pool(
-    [
-      grade('reference'),
-      grade('student'),
-      ...Array.from({ length: repeats - 1 }, () => grade('reference')),
-      ...rounds.map((round) => grade(mistakesTarget(round.map(({ lab, name }) => ({ lab: lab.id, name }))), round.map(({ lab }) => lab))),
-    ],
+    proofPlan(labs, repeats).map(({ target, labs: only, shareWorker }) => () => gradeLabs(only, { root, labsDir, target, shareWorker })),
     parallel,
   );
   const [reference, starter] = [runs[0]!, runs[1]!];
@@ -140,18 +169,38 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     } else held.push(`starter fails all ${start.tests.length} graded tests`);
 
     const differing = again.filter((run) => JSON.stringify(run[index]) !== JSON.stringify(ref)).length;
-    if (differing) problems.push(`grading the reference ${repeats} times gave different results ${differing} time(s): a test depends on something other than the code`);
-    else held.push(`grading the reference ${repeats} times gives identical results`);
+    if (differing) {
+      problems.push(
+        `grading the reference ${repeats} times gave different results ${differing} time(s): a test depends on something other than the code ` +
+          '(or on whether the lab files share a worker process: the first grading gives each file a process of its own, the others do not)',
+      );
+    } else held.push(`grading the reference ${repeats} times gives identical results (with a process per lab file, and with one for all)`);
 
     const names = mistakesOf(lab);
     const uncaught = names.filter((name) => mistakeResults.get(`${lab.id}/${name}`)!.tests.every((t) => t.status === 'passed'));
     for (const name of uncaught) problems.push(`the known mistake ${relative(root, mistakeFile(lab, name, join))} passes every graded test`);
+    problems.push(...invalidGradings(names.map((name) => [relative(root, mistakeFile(lab, name, join)), mistakeResults.get(`${lab.id}/${name}`)!])));
     if (names.length && !uncaught.length) held.push(`all ${names.length} known mistakes are caught`);
     const caughtBy = Object.fromEntries(
       names.map((name) => [name, mistakeResults.get(`${lab.id}/${name}`)!.tests.filter((t) => t.status !== 'passed').map((t) => t.name)]),
     );
     return { lab: lab.id, problems, held, caughtBy };
   });
+}
+
+/**
+ * A known mistake is graded in a worker process shared with the other labs of its round, so its grading
+ * must stay valid: one that changed built-ins (or tripped the import guard) could have changed the
+ * verdicts of the labs graded after it in the same process. One problem per grading that is not valid.
+ */
+export function invalidGradings(gradings: [file: string, graded: Pick<GradedLab, 'valid' | 'invalid'>][]): string[] {
+  return gradings
+    .filter(([, graded]) => !graded.valid)
+    .map(
+      ([file, graded]) =>
+        `the grading of the known mistake ${file} is not valid (${graded.invalid ?? 'no reason given'}): it shared a worker process with ` +
+        'the other labs of its round, so neither it nor the labs graded after it can be trusted',
+    );
 }
 
 /**

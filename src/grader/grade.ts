@@ -59,6 +59,8 @@ export interface GradeOptions {
   checker?: StaticChecker;
   /** How long a test file may take to load before it counts as hung (default LOAD_TIMEOUT_MS). */
   loadTimeoutMs?: number;
+  /** The lab proofs only: the labs' files share one worker process (RunRequest.shareWorker). */
+  shareWorker?: boolean;
 }
 
 const EXIT_CALLED = /process\.exit unexpectedly called/;
@@ -166,6 +168,7 @@ export async function gradeLabs(labs: Lab[], options: GradeOptions): Promise<Gra
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.onOverrun ? { onOverrun: options.onOverrun } : {}),
         ...(options.onRound ? { onRound: options.onRound } : {}),
+        ...(options.shareWorker ? { shareWorker: true } : {}),
       })
     : Promise.resolve({ files: [], loaded: [] });
   const student = (options.target ?? 'student') === 'student';

@@ -97,6 +97,12 @@ export interface RunRequest {
   onOverrun?: (overrun: { file: string; test?: string; elapsedMs: number; limitMs: number }) => void;
   /** Called before and after each round (integrity checks). */
   onRound?: (when: 'before' | 'after', round: number) => void;
+  /**
+   * Run every file of a round in one worker process instead of one process per file (Vitest's
+   * `isolate: false`; still under the permission model). Only for the lab proofs, which grade the
+   * course's own code: files that share a process share its built-ins and modules.
+   */
+  shareWorker?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -410,6 +416,8 @@ export function spawnLabsVitest(options: {
   skip?: Record<string, string[]>;
   testTimeoutMs: number;
   watch?: boolean;
+  /** One worker process for all the files (see RunRequest.shareWorker). */
+  shareWorker?: boolean;
 }): VitestChild {
   const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   mkdirSync(options.tmp, { recursive: true });
@@ -434,6 +442,7 @@ export function spawnLabsVitest(options: {
       [SKIP_ENV]: JSON.stringify(options.skip ?? {}),
       // Watch mode runs lab code in threads (vitest.config.ts); grading, in processes under the permission model.
       QC_WATCH: options.watch ? '1' : '',
+      QC_LAB_SHARE_WORKER: options.shareWorker ? '1' : '',
       TMPDIR: options.tmp,
       TMP: options.tmp,
       TEMP: options.tmp,
@@ -555,6 +564,7 @@ function runRound(
     tmp: join(work, 'tmp'),
     skip: Object.fromEntries(pending.map((f) => [f.file, [...f.results.keys()]])),
     testTimeoutMs: Math.max(...pending.map((f) => budget.get(f.file)!)),
+    ...(request.shareWorker ? { shareWorker: true } : {}),
   });
   const events = new EventsReader(eventsFile);
   const results = new ResultsReader(resultsFile);

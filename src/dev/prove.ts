@@ -6,7 +6,10 @@
  *   3. the untouched starter (labs/<id>/<id>.ts) fails every graded test;
  *   4. each known mistake (labs/<id>/.meta/mistakes/<name>.ts) fails at least one;
  *   5. grading is deterministic: the reference, graded again, gets exactly the same results (the
- *      report has no timing fields per test, so every field is compared).
+ *      report has no timing fields per test, so every field is compared);
+ *   6. the lesson page's in-browser runner (src/labs/browser/, run here in Node workers by parity.ts)
+ *      gives the same status, points and message as the grader for every test, on the starter, the
+ *      reference and every known mistake.
  * A lab that breaks any rule fails the run (exit code 1).
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { loadLabs, type Lab } from '../labs/catalog';
 import { LABS_DIR, mistakeFile, testFileName } from '../labs/layout';
 import { gradeLabs, type GradedLab } from '../grader/grade';
 import { isMain, root } from './generated';
+import { differences, PageHarness } from './parity';
 
 export interface Proof {
   lab: string;
@@ -52,6 +56,31 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     );
     batch.forEach(({ lab, name }, j) => mistakeResults.set(`${lab.id}/${name}`, graded[j]![0]!));
   }
+  // 6. The page's runner on the same code, `parallel` runs at a time, compared with the gradings above.
+  const pageRuns: { lab: Lab; key: string; file: string; bundle: boolean; grader: GradedLab }[] = labs.flatMap((lab, index) => [
+    { lab, key: 'the starter', file: lab.studentFile, bundle: false, grader: starter[index]! },
+    { lab, key: 'the reference', file: lab.solutionFile, bundle: true, grader: reference[index]! },
+    ...mistakesOf(lab).map((name) => ({ lab, key: `the known mistake ${name}`, file: mistakeFile(lab, name, join), bundle: true, grader: mistakeResults.get(`${lab.id}/${name}`)! })),
+  ]);
+  const harness = new PageHarness();
+  const parity = new Map<string, { runs: number; tests: number; problems: string[] }>();
+  try {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < pageRuns.length) {
+        const run = pageRuns[next++]!;
+        const page = await harness.run(run.lab, run.file, { bundle: run.bundle });
+        const entry = parity.get(run.lab.id) ?? { runs: 0, tests: 0, problems: [] };
+        entry.runs++;
+        entry.tests += run.grader.tests.length;
+        for (const line of differences(page.graded, run.grader)) entry.problems.push(`the page and the grader differ on ${run.key}: ${line}`);
+        parity.set(run.lab.id, entry);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+  } finally {
+    harness.close();
+  }
   return labs.map((lab, index) => {
     const problems: string[] = [];
     const held: string[] = [];
@@ -85,6 +114,9 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     const uncaught = names.filter((name) => mistakeResults.get(`${lab.id}/${name}`)!.tests.every((t) => t.status === 'passed'));
     for (const name of uncaught) problems.push(`the known mistake ${relative(root, mistakeFile(lab, name, join))} passes every graded test`);
     if (names.length && !uncaught.length) held.push(`all ${names.length} known mistakes are caught`);
+    const same = parity.get(lab.id);
+    if (same?.problems.length) problems.push(...same.problems);
+    else if (same) held.push(`the page's runner agrees with the grader on ${same.runs} implementations (${same.tests} test verdicts and messages)`);
     return { lab: lab.id, problems, held };
   });
 }

@@ -24,7 +24,7 @@ import { hungCallers } from './hangs';
 import { LAB_TARGET_ENV } from './lab-target';
 import { GRACE_MS, LOAD_TIMEOUT_MS, MAX_GRADING_MS, POLL_MS, ROUND_OVERHEAD_MS, WORKER_MEMORY_MB } from './limits';
 import { parseResults, RESULTS_ENV, type ResultRecord } from './results';
-import { verdictStatus, type FileProblem, type TestResult, type TestStatus } from './scoring';
+import { knownHangMessage, verdictStatus, type FileProblem, type TestResult, type TestStatus } from './scoring';
 
 export type { FileProblem, TestResult, TestStatus } from './scoring';
 
@@ -487,7 +487,7 @@ function settleRound(
           file.results.set(name, {
             name,
             status: 'timeout',
-            error: { name: 'KnownHang', message: `not run again: it calls \`${fn}\`, which did not finish in "${where.test}". Fix that first, then grade again.` },
+            error: { name: 'KnownHang', message: knownHangMessage(fn, where.test) },
           });
         }
       } else {

@@ -321,3 +321,19 @@ export function describeThrown(value: unknown): string {
       }
   }
 }
+
+/** The message for a test held back because the function it calls hung in an earlier test. */
+export function knownHangMessage(fn: string, hungTest: string): string {
+  return `not run again: it calls \`${fn}\`, which did not finish in "${hungTest}". Fix that first, then grade again.`;
+}
+
+/**
+ * The tests not yet scored that call the one lab function `hungTest` calls, with that function's name;
+ * empty when the hung test calls none or several. `calls`: per test, the lab functions its body calls.
+ */
+export function callersOfHung(calls: ReadonlyMap<string, ReadonlySet<string>>, hungTest: string, collected: string[], scored: string[]): [string, string][] {
+  const hung = calls.get(hungTest);
+  if (!hung || hung.size !== 1) return [];
+  const [fn] = [...hung] as [string];
+  return collected.filter((name) => name !== hungTest && !scored.includes(name) && calls.get(name)?.has(fn)).map((name) => [name, fn]);
+}

@@ -50,11 +50,12 @@ test("the overflow diagram shows what the lab's model returns for each policy", 
   }
 });
 
-test('reads completely without JavaScript: no islands, and the diagrams and lab are in the HTML', async ({ browser }) => {
+test('reads completely without JavaScript: no islands but the lab launcher, and the diagrams and lab are in the HTML', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(lesson);
-  await expect(page.locator('astro-island')).toHaveCount(0);
+  await expect(page.locator('astro-island:not([component-url*="LabLauncher"])')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
   for (const name of diagrams) await expect(page.getByRole('img', { name, exact: true })).toBeVisible();
   await expect(page.locator('[data-lab="backpressure"]')).toContainText('npm run grade backpressure');
   await context.close();

@@ -95,7 +95,7 @@ describe('choosePages', () => {
     path,
     kind,
     title: path,
-    islands: Array.from({ length: islands }, () => ({ name: 'W', componentUrl: `/_astro/${path}.js`, client: 'visible', serverRendered: true })),
+    islands: Array.from({ length: islands }, () => ({ name: 'W', componentUrl: `/_astro/${path}.js`, client: 'visible', serverRendered: true, jsOnly: false })),
     scriptSrcs: [],
     inlineScripts: [],
     words,

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { functionsCalledByTests } from '../../grader/hangs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SHIM_FILE = join(here, 'vitest-shim.ts');
@@ -67,6 +68,9 @@ function labPlugin(target: BundleTarget): Plugin {
         contents: [
           `export { collectedTests, runTests } from ${JSON.stringify(SHIM_FILE)};`,
           `export { LAB_IMPORTS } from 'qc-lab-names';`,
+          // Which lab functions each test calls (the grader's hangs.ts): after a hang, the tests that call
+          // the same single function are not run again, as in the grader.
+          `export const TEST_CALLS = ${JSON.stringify(Object.fromEntries([...functionsCalledByTests(target.testFile)].map(([name, fns]) => [name, [...fns]])))};`,
           `import ${JSON.stringify(target.testFile)};`,
         ].join('\n'),
         resolveDir: dirname(target.testFile),

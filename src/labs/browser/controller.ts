@@ -7,7 +7,7 @@
  */
 import type { SerializedError } from '../../grader/events';
 import { GRACE_MS, LOAD_TIMEOUT_MS } from '../../grader/limits';
-import { missingExportsMessage, scoreOutcome, verdictStatus, type FileOutcome, type GradedLab, type ScoredLabMeta, type TestResult } from '../../grader/scoring';
+import { callersOfHung, knownHangMessage, missingExportsMessage, scoreOutcome, verdictStatus, type FileOutcome, type GradedLab, type ScoredLabMeta, type TestResult } from '../../grader/scoring';
 import { HEARTBEAT_MS, type RunMessage, type WorkerMessage } from './protocol';
 
 /** What the controller needs of a worker (a Web Worker or a Node worker_threads adapter). */
@@ -72,6 +72,7 @@ export async function runLabInPage(request: RunRequest): Promise<PageRun> {
   const moduleUrls: string[] = [];
   let diagnosis: string | undefined;
   let blocked = false;
+  let calls = new Map<string, Set<string>>();
   let rounds = 0;
 
   const runRound = (): Promise<Round> =>
@@ -98,7 +99,13 @@ export async function runLabInPage(request: RunRequest): Promise<PageRun> {
           outcome.problem = { kind: 'load-timeout', afterMs: loadTimeoutMs, ...(now - lastBeat < 2 * HEARTBEAT_MS + 100 ? { settling: true } : {}) };
           finish({ kind: 'load-timeout' });
         } else if (running && now - running.since > lab.timeoutMs + graceMs) {
-          outcome.results.set(running.name, { name: running.name, status: 'timeout', error: { name: 'Error', message: `Test timed out in ${lab.timeoutMs}ms.` } });
+          const hung = running.name;
+          const scored = [...outcome.results.keys()];
+          outcome.results.set(hung, { name: hung, status: 'timeout', error: { name: 'Error', message: `Test timed out in ${lab.timeoutMs}ms.` } });
+          // As the grader does: the tests that call the one function that hung are not run again.
+          for (const [name, fn] of callersOfHung(calls, hung, outcome.collected, scored)) {
+            outcome.results.set(name, { name, status: 'timeout', error: { name: 'KnownHang', message: knownHangMessage(fn, hung) } });
+          }
           finish({ kind: 'timeout' });
         }
       }, 50);
@@ -135,6 +142,7 @@ export async function runLabInPage(request: RunRequest): Promise<PageRun> {
           case 'collected':
             loaded = true;
             outcome.collected = data.tests;
+            if (data.calls) calls = new Map(Object.entries(data.calls).map(([name, fns]) => [name, new Set(fns)]));
             break;
           case 'start':
             running = { name: data.name, since: Date.now() };

@@ -29,7 +29,8 @@ export type WorkerMessage =
   | { type: 'load-error'; error: SerializedError }
   /** The student's module does not export names the tests import. */
   | { type: 'missing-exports'; names: string[] }
-  | { type: 'collected'; tests: string[] }
+  /** The tests, in order, and the lab functions each calls (for the grader's after-a-hang rule). */
+  | { type: 'collected'; tests: string[]; calls?: Record<string, string[]> }
   | { type: 'start'; name: string }
   | { type: 'verdict'; name: string; state: 'passed' | 'failed'; error?: SerializedError; logs?: string[]; durationMs: number }
   | { type: 'unhandled'; test?: string; kind: string; error: SerializedError }

@@ -23,6 +23,7 @@ export interface WorkerEnv {
 
 export interface TestBundle {
   collectedTests(): string[];
+  TEST_CALLS?: Record<string, string[]>;
   runTests(options: {
     timeoutMs: number;
     skip?: readonly string[];
@@ -78,7 +79,7 @@ export async function runInWorker(message: RunMessage, env: WorkerEnv): Promise<
       else post({ type: 'load-error', error: loadError(error) });
       return;
     }
-    post({ type: 'collected', tests: bundle.collectedTests() });
+    post({ type: 'collected', tests: bundle.collectedTests(), ...(bundle.TEST_CALLS ? { calls: bundle.TEST_CALLS } : {}) });
     clearInterval(beat);
     await bundle.runTests({
       timeoutMs: message.timeoutMs,

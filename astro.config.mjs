@@ -35,6 +35,8 @@ export default defineConfig({
       sidebar: [
         { label: 'Course home', link: '/' },
         { label: 'Module 16 · Queueing', autogenerate: { directory: 'content/module-16' } },
+        { label: 'Module 17 · Caching', autogenerate: { directory: 'content/module-17' } },
+        { label: 'Case studies', autogenerate: { directory: 'content/case-studies' } },
       ],
     }),
     preact(),

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { expectClose, expectExactly, expectRangeError } from '../../src/labkit/assertions';
 import {
+  classifyGroup,
   classifyLag,
   consumerAssignment,
   partitionLag,
@@ -12,6 +13,7 @@ import {
   type AlertPolicy,
   type ConsumerAssignment,
   type LagSample,
+  type PartitionSeries,
 } from './consumer-lag';
 
 /** Fixed seed, so that the same code always meets the same cases and gets the same score. */
@@ -61,13 +63,14 @@ describe('partitionLag', () => {
     );
   });
 
-  it('rejects a committed offset beyond the log-end offset with a RangeError naming committedOffset', () => {
-    expectRangeError(
-      'partitionLag({ partition: 0, logEndOffset: 100, committedOffset: 101 }), where the group claims a message that was never written,',
-      () => partitionLag({ partition: 0, logEndOffset: 100, committedOffset: 101 }),
-      'committedOffset',
+  it('is 0 when the committed offset is beyond the log-end offset (the two were read at different moments), as Burrow counts it', () => {
+    expectExactly(
+      'partitionLag({ partition: 0, logEndOffset: 100, committedOffset: 101 }), where the commit was read after the log end,',
+      partitionLag({ partition: 0, logEndOffset: 100, committedOffset: 101 }),
+      0,
     );
-    expectRangeError('partitionLag({ partition: 2, logEndOffset: 0, committedOffset: 5 })', () => partitionLag({ partition: 2, logEndOffset: 0, committedOffset: 5 }), 'committedOffset');
+    expectExactly('partitionLag({ partition: 2, logEndOffset: 8150, committedOffset: 8200 })', partitionLag({ partition: 2, logEndOffset: 8150, committedOffset: 8200 }), 0);
+    expectExactly('partitionLag({ partition: 5, logEndOffset: 0, committedOffset: 3 })', partitionLag({ partition: 5, logEndOffset: 0, committedOffset: 3 }), 0);
   });
 
   it('rejects a negative, fractional, NaN or inexact offset and a bad partition number, naming the field', () => {
@@ -119,11 +122,11 @@ describe('totalLag', () => {
 
   it('checks every entry as partitionLag does, naming the bad field', () => {
     expectRangeError(
-      'totalLag where the second entry has committedOffset 11 beyond logEndOffset 10',
+      'totalLag where the second entry has committedOffset -1',
       () =>
         totalLag([
           { partition: 0, logEndOffset: 100, committedOffset: 90 },
-          { partition: 1, logEndOffset: 10, committedOffset: 11 },
+          { partition: 1, logEndOffset: 10, committedOffset: -1 },
         ]),
       'committedOffset',
     );
@@ -139,16 +142,25 @@ describe('totalLag', () => {
     );
   });
 
+  it('counts a commit beyond the log end as 0, not as a negative lag that cancels another partition’s', () => {
+    const partitions = [
+      { partition: 0, logEndOffset: 1_000, committedOffset: 900 },
+      { partition: 1, logEndOffset: 500, committedOffset: 530 },
+    ];
+    expectExactly('totalLag of partition 0 (100 behind) and partition 1 (commit 30 past the log end)', totalLag(partitions), 100);
+  });
+
   it('equals the sum of the partition lags whatever their order, and is never negative', () => {
     const entry = fc.record({
       partition: fc.nat({ max: 10_000 }),
       committedOffset: fc.nat({ max: 2 ** 40 }),
-      behind: fc.nat({ max: 1_000_000 }),
+      // Negative: the commit was read past the log end, by up to 1 000 offsets.
+      behind: fc.integer({ min: -1_000, max: 1_000_000 }),
     });
     fc.assert(
       fc.property(fc.uniqueArray(entry, { selector: (e) => e.partition, maxLength: 40 }), (entries) => {
-        const partitions = entries.map(({ partition, committedOffset, behind }) => ({ partition, logEndOffset: committedOffset + behind, committedOffset }));
-        const want = entries.reduce((sum, e) => sum + e.behind, 0);
+        const partitions = entries.map(({ partition, committedOffset, behind }) => ({ partition, logEndOffset: Math.max(0, committedOffset + behind), committedOffset }));
+        const want = partitions.reduce((sum, p) => sum + Math.max(0, p.logEndOffset - p.committedOffset), 0);
         const got = totalLag(partitions);
         const reversed = totalLag([...partitions].reverse());
         const what = `totalLag of ${JSON.stringify(partitions)}`;
@@ -235,6 +247,75 @@ describe('classifyLag', () => {
     expectRangeError('classifyLag with criticalLag below warningLag', () => classifyLag(ok, { ...policy, criticalLag: 500 }), 'criticalLag');
     expectRangeError('classifyLag with windowMs 0', () => classifyLag(ok, { ...policy, windowMs: 0 }), 'windowMs');
     expectRangeError('classifyLag with windowMs Infinity', () => classifyLag(ok, { ...policy, windowMs: Number.POSITIVE_INFINITY }), 'windowMs');
+  });
+});
+
+describe('classifyGroup', () => {
+  /** Partitions with lag series one minute apart. */
+  function group(lags: Record<number, readonly number[]>): PartitionSeries[] {
+    return Object.entries(lags).map(([partition, series]) => ({ partition: Number(partition), samples: everyMinute(series) }));
+  }
+
+  function expectGroup(what: string, partitions: readonly PartitionSeries[], status: string, which: readonly number[]): void {
+    const got = classifyGroup(partitions, policy);
+    expectExactly(`classifyGroup(${what}).status`, got?.status, status);
+    expectExactly(`classifyGroup(${what}).partitions`, JSON.stringify(got?.partitions), JSON.stringify(which));
+  }
+
+  it('is the most severe of the partitions’ alerts, with the partitions that have it', () => {
+    expectGroup('partitions 0 ok, 1 warning, 2 ok', group({ 0: [10, 20], 1: [3_000, 2_000], 2: [0, 0] }), 'warning', [1]);
+    expectGroup('partitions 0 critical, 1 growing', group({ 0: [20_000, 15_000], 1: [100, 200, 300, 400, 500, 600] }), 'critical', [0]);
+    expectGroup('partitions 3 warning, 1 growing, 2 warning', group({ 3: [5_000, 5_000], 1: [1, 2, 3, 4, 5, 6], 2: [1_500, 1_500] }), 'growing', [1]);
+    expectGroup('three partitions that are all ok', group({ 4: [0], 0: [10], 9: [999] }), 'ok', [0, 4, 9]);
+  });
+
+  it('lists every partition at the group’s status, in increasing order', () => {
+    expectGroup('partitions 7, 2 and 5, of which 7 and 2 are warnings', group({ 7: [1_200], 2: [4_000], 5: [50] }), 'warning', [2, 7]);
+    expectGroup('partitions 11 and 3, both critical', group({ 11: [10_000], 3: [60_000] }), 'critical', [3, 11]);
+  });
+
+  it('catches one partition that keeps growing while the total falls', () => {
+    // Partition 0 gains 100 a minute; partitions 1 and 2 each drain 300 a minute.
+    const lags = {
+      0: [500, 600, 700, 800, 900, 1_000, 1_100],
+      1: [3_000, 2_700, 2_400, 2_100, 1_800, 1_500, 1_200],
+      2: [3_000, 2_700, 2_400, 2_100, 1_800, 1_500, 1_200],
+    };
+    const total = everyMinute(lags[0].map((lag, i) => lag + lags[1][i]! + lags[2][i]!));
+    expectExactly('classifyLag of the summed lag (6 500 falling to 3 500), which hides partition 0', classifyLag(total, policy), 'warning');
+    expectGroup('the same three partitions, judged one by one', group(lags), 'growing', [0]);
+  });
+
+  it('is ok with no partitions, and still checks the policy', () => {
+    expectGroup('[]', [], 'ok', []);
+    expectRangeError('classifyGroup([], { ...policy, warningLag: 0 })', () => classifyGroup([], { ...policy, warningLag: 0 }), 'warningLag');
+  });
+
+  it('rejects a partition listed twice or a bad partition number, and checks every series as classifyLag does', () => {
+    expectRangeError('classifyGroup with partition 1 listed twice', () => classifyGroup([...group({ 1: [5] }), ...group({ 1: [6] })], policy), 'duplicate');
+    expectRangeError('classifyGroup with partition -1', () => classifyGroup([{ partition: -1, samples: everyMinute([1]) }], policy), 'partition');
+    expectRangeError('classifyGroup with partition 0.5', () => classifyGroup([{ partition: 0.5, samples: everyMinute([1]) }], policy), 'partition');
+    expectRangeError('classifyGroup where partition 3 has no samples', () => classifyGroup([...group({ 0: [5] }), { partition: 3, samples: [] }], policy), 'samples');
+    expectRangeError('classifyGroup where partition 2 has a lag of -4', () => classifyGroup(group({ 0: [5], 2: [1, -4] }), policy), 'lag');
+    expectRangeError('classifyGroup with criticalLag below warningLag', () => classifyGroup(group({ 0: [5] }), { ...policy, criticalLag: 10 }), 'criticalLag');
+  });
+
+  it('for any partitions, is the most severe classifyLag result and lists exactly the partitions that have it', () => {
+    const severity = ['ok', 'warning', 'growing', 'critical'];
+    const series = fc.array(fc.integer({ min: 0, max: 12_000 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ partition: fc.nat({ max: 50 }), lags: series }), { selector: (p) => p.partition, maxLength: 8 }), (entries) => {
+        const partitions = entries.map(({ partition, lags }) => ({ partition, samples: everyMinute(lags) }));
+        const alerts = partitions.map((p) => ({ partition: p.partition, alert: classifyLag(p.samples, policy) }));
+        const worst = alerts.reduce((most, a) => Math.max(most, severity.indexOf(a.alert)), 0);
+        const want = { status: severity[worst], partitions: alerts.filter((a) => a.alert === severity[worst]).map((a) => a.partition).sort((a, b) => a - b) };
+        const got = classifyGroup(partitions, policy);
+        if (JSON.stringify({ status: got.status, partitions: got.partitions }) !== JSON.stringify(want)) {
+          throw new Error(`classifyGroup(${JSON.stringify(entries)} as one-minute series) should be ${JSON.stringify(want)}, but it was ${JSON.stringify(got)}`);
+        }
+      }),
+      property,
+    );
   });
 });
 

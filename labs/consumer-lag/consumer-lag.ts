@@ -2,6 +2,7 @@
  * Lab: consumer lag.
  *
  * Fill in each function below, then run `npm run grade consumer-lag` to see your score.
+ * The labs are checked as strict TypeScript (with noUncheckedIndexedAccess: `array[i]` may be undefined).
  * Units: offsets and lag count offsets; rates are messages per second; sample times and windows are in
  * milliseconds (names ending in `Ms`); a time to drain is in seconds.
  *
@@ -20,16 +21,20 @@ export interface PartitionOffsets {
   partition: number;
   /** The offset the next message written to the partition will get (LOG-END-OFFSET): an integer >= 0. */
   logEndOffset: number;
-  /** The offset of the next message the group will read, as last committed (CURRENT-OFFSET): an integer from 0 to `logEndOffset`. */
+  /**
+   * The offset of the next message the group will read, as last committed (CURRENT-OFFSET): an integer
+   * >= 0. It can be above `logEndOffset` when the two were read at slightly different moments.
+   */
   committedOffset: number;
 }
 
 /**
- * The lag of one partition: the messages written but not yet committed by the group.
+ * The lag of one partition: the messages written but not yet committed by the group,
+ * logEndOffset − committedOffset — or 0 when the committed offset is beyond the log-end offset
+ * (the two were read at different moments; Burrow counts that as no lag).
  *
  * Throws a RangeError naming the field (`partition`, `logEndOffset` or `committedOffset`) when one is
- * negative, not an integer, NaN, or above 2^53 − 1 (Number.MAX_SAFE_INTEGER), and one naming
- * `committedOffset` when the committed offset is beyond the log-end offset.
+ * negative, not an integer, NaN, or above 2^53 − 1 (Number.MAX_SAFE_INTEGER).
  */
 export function partitionLag(offsets: PartitionOffsets): number {
   // TODO
@@ -89,6 +94,35 @@ export type LagAlert = 'ok' | 'warning' | 'critical' | 'growing';
 export function classifyLag(samples: readonly LagSample[], policy: AlertPolicy): LagAlert {
   // TODO
   throw new Error('not implemented: classifyLag');
+}
+
+/** One partition's lag samples, oldest first. */
+export interface PartitionSeries {
+  /** The partition's number: an integer >= 0. */
+  partition: number;
+  samples: readonly LagSample[];
+}
+
+/** A consumer group's status, judged partition by partition. */
+export interface GroupStatus {
+  /** The most severe of the partitions' alerts ('ok' for no partitions). */
+  status: LagAlert;
+  /** The partitions whose alert is `status`, in increasing order. */
+  partitions: number[];
+}
+
+/**
+ * Judges a group partition by partition, as Burrow does: classifies each partition's samples with
+ * classifyLag, and returns the most severe alert (critical, then growing, then warning, then ok) with
+ * the partitions that have it. For an empty list: `{ status: 'ok', partitions: [] }`.
+ *
+ * Throws what classifyLag throws for a bad series or policy (the policy is checked even when the list
+ * is empty), a RangeError naming `partition` for a partition number that is not an integer >= 0, and
+ * a RangeError whose message contains "duplicate" when a partition appears more than once.
+ */
+export function classifyGroup(partitions: readonly PartitionSeries[], policy: AlertPolicy): GroupStatus {
+  // TODO
+  throw new Error('not implemented: classifyGroup');
 }
 
 /**

@@ -108,7 +108,10 @@ describe('a course folder built in a temporary directory', () => {
       'labs/labs.json',
       'content/module-17/toy.mdx',
     ]);
-    expect(JSON.parse(readFileSync(join(labsDir(), 'labs.json'), 'utf8')).labs.at(-1)).toBe('toy-lab');
+    // Without --after, the lab goes right after the last lab of its module (module 17), before the case studies.
+    const order: string[] = JSON.parse(readFileSync(join(labsDir(), 'labs.json'), 'utf8')).labs;
+    const module17 = order.filter((id) => id !== 'toy-lab' && JSON.parse(readFileSync(join(labsDir(), id, 'lab.json'), 'utf8')).lesson.startsWith('module-17/'));
+    expect(order.indexOf('toy-lab')).toBe(module17.length > 0 ? order.indexOf(module17.at(-1)!) + 1 : order.length - 1);
     expect(() => newLab(dir, { id: 'toy-lab', lesson: 'module-17/toy' })).toThrow(/already exists/);
 
     // The scaffold's TODOs are refused until an author replaces them.

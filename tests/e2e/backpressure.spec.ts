@@ -74,3 +74,21 @@ test('the lab embed shows the brief, the classes from the starter file, the grad
   await embed.getByText(`The ${lab.tests.length} graded tests`).click();
   await expect(embed.locator('.lab-tests li')).toHaveCount(lab.tests.length);
 });
+
+test('orders the mechanisms from the gentlest to the most drastic, the adaptive limit before shedding and the breaker last', async ({ page }) => {
+  await page.goto(lesson);
+  const table = page.locator('table').filter({ hasText: 'bounded buffer' }).first();
+  const firstColumn = await table.locator('tbody tr td:first-child').allInnerTexts();
+  expect(firstColumn).toEqual(['bounded buffer', 'flow control', 'adaptive concurrency limit', 'load shedding', 'circuit breaker']);
+});
+
+test("works Gradient2's example with the library's default tolerance of 1.5: a limit of 100 becomes 95.8", async ({ page }) => {
+  await page.goto(lesson);
+  // Gradient2Limit: gradient = max(0.5, min(1, tolerance × longRtt / shortRtt)); new = limit × (1 − 0.2) + (gradient × limit + 4) × 0.2.
+  const gradient = Math.max(0.5, Math.min(1, (1.5 * 50) / 100));
+  const limit = 100 * 0.8 + (gradient * 100 + 4) * 0.2;
+  expect(limit).toBeCloseTo(95.8, 10);
+  const section = page.locator('p').filter({ hasText: 'When the short-term RTT doubles' });
+  await expect(section).toContainText('95.8');
+  await expect(section).toContainText('0.75');
+});

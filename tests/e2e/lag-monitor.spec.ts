@@ -15,6 +15,7 @@ const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 function toInput(form: LagMonitorFormInput): LagMonitorInput {
   return {
     productionRate: Number(form.productionRate),
+    hotKeyRate: Number(form.hotKeyRate),
     consumerRate: Number(form.consumerRate),
     consumers: Number(form.consumers),
     partitions: Number(form.partitions),
@@ -26,8 +27,10 @@ async function expectMonitorShows(monitor: Locator, input: LagMonitorInput): Pro
   const run = simulateLagMonitor(input);
   await expect(monitor.locator('[data-result="lag"]')).toHaveText(whole.format(run.lag));
   await expect(monitor.locator('[data-result="lag"]')).toHaveAttribute('data-value', String(run.lag));
-  await expect(monitor.locator('[data-result="alert"]')).toHaveText(ALERT_LABELS[run.alert]);
+  await expect(monitor.locator('[data-result="alert"]')).toContainText(ALERT_LABELS[run.alert]);
   await expect(monitor.locator('[data-result="alert"]')).toHaveAttribute('data-value', run.alert);
+  await expect(monitor.locator('[data-result="alertPartitions"]')).toHaveAttribute('data-value', run.alertPartitions.join(','));
+  await expect(monitor.locator('[data-result="totalGrowing"]')).toHaveAttribute('data-value', String(run.totalGrowing));
   await expect(monitor.locator('[data-result="timeToDrain"]')).toHaveText(formatDrainTime(run.timeToDrainS));
   await expect(monitor.locator('[data-result="timeToDrain"]')).toHaveAttribute('data-value', String(run.timeToDrainS));
   await expect(monitor.locator('[data-result="activeConsumers"]')).toHaveAttribute('data-value', String(run.assignment.active));
@@ -64,7 +67,7 @@ test.describe('lag monitor without JavaScript', () => {
     const monitor = page.getByRole('form', { name: 'Lag monitor' });
     await expectMonitorShows(monitor, toInput(DEFAULT_LAG_MONITOR_FORM));
     await expect(monitor.getByRole('img', { name: /Produced and consumed offsets/ })).toBeVisible();
-    await expect(monitor.getByRole('img', { name: /Consumer lag and alert thresholds/ })).toBeVisible();
+    await expect(monitor.getByRole('img', { name: /Partition lag and alert thresholds/ })).toBeVisible();
     await expect(monitor.locator('input[name="consumers"]')).toHaveValue(DEFAULT_LAG_MONITOR_FORM.consumers);
   });
 });
@@ -86,22 +89,30 @@ test.describe('lag monitor', () => {
   }
 
   test('starts falling behind: 2 idle consumers, a growing lag that never drains', async () => {
-    await expect(monitor.locator('[data-result="alert"]')).toHaveText('Growing');
+    await expect(monitor.locator('[data-result="alert"]')).toHaveText('Growing (all 6 partitions)');
     await expect(monitor.locator('[data-result="timeToDrain"]')).toHaveText('never at these rates');
     await expect(monitor.locator('[data-result="activeConsumers"]')).toContainText('6 (2 idle)');
   });
 
   test('follows the controls with the model: more partitions put the idle consumers to work and the lag drains', async () => {
     await fill({ partitions: '8' });
-    await expectMonitorShows(monitor, { productionRate: 2500, consumerRate: 400, consumers: 8, partitions: 8 });
-    await expect(monitor.locator('[data-result="alert"]')).toHaveText('OK');
-    await fill({ productionRate: '3100', consumerRate: '350', consumers: '5', partitions: '7' });
-    await expectMonitorShows(monitor, { productionRate: 3100, consumerRate: 350, consumers: 5, partitions: 7 });
+    await expectMonitorShows(monitor, { productionRate: 2500, hotKeyRate: 0, consumerRate: 400, consumers: 8, partitions: 8 });
+    await expect(monitor.locator('[data-result="alert"]')).toContainText('OK');
+    await fill({ productionRate: '3100', hotKeyRate: '150', consumerRate: '350', consumers: '5', partitions: '7' });
+    await expectMonitorShows(monitor, { productionRate: 3100, hotKeyRate: 150, consumerRate: 350, consumers: 5, partitions: 7 });
+  });
+
+  test('judges the group by its worst partition: a hot key grows partition 0 while the total falls', async () => {
+    await fill({ productionRate: '2400', hotKeyRate: '300', consumerRate: '500', consumers: '6', partitions: '6' });
+    await expectMonitorShows(monitor, { productionRate: 2400, hotKeyRate: 300, consumerRate: 500, consumers: 6, partitions: 6 });
+    await expect(monitor.locator('[data-result="alert"]')).toHaveText('Growing (P0)');
+    await expect(monitor.locator('[data-result="totalGrowing"]')).toHaveAttribute('data-value', 'false');
+    await expect(monitor.locator('.chart-legend').last()).toContainText('Lag of P0, the largest at the end');
   });
 
   for (const preset of LAG_MONITOR_PRESETS) {
     test(`loads the "${preset.label}" scenario from the keyboard and shows the model's numbers`, async ({ page }) => {
-      await fill({ productionRate: '1', consumerRate: '1', consumers: '1', partitions: '1' });
+      await fill({ productionRate: '1', hotKeyRate: '1', consumerRate: '1', consumers: '1', partitions: '1' });
       await monitor.locator(`button[data-preset="${preset.id}"]`).focus();
       await page.keyboard.press('Enter');
       for (const [name, value] of Object.entries(preset.form)) await expect(monitor.locator(`input[name="${name}"]`)).toHaveValue(value);
@@ -112,6 +123,7 @@ test.describe('lag monitor', () => {
   for (const [name, value, message] of [
     ['productionRate', 'lots', /must be a number/],
     ['productionRate', '-5', /cannot be negative/],
+    ['hotKeyRate', '-1', /Hot key rate cannot be negative/],
     ['consumerRate', '0', /more than 0/],
     ['consumers', '2.5', /whole number from 1 to 100/],
     ['partitions', '0', /whole number from 1 to 100/],

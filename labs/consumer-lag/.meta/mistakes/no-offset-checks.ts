@@ -1,4 +1,4 @@
-// Classic mistake: trusting the offsets, so a committed offset beyond the log gives a negative lag and a bad field gives NaN.
+// Classic mistake: trusting the offsets, so a commit read past the log end gives a negative lag and a bad field gives NaN.
 import type { PartitionOffsets } from '../solution';
 export * from '../solution';
 

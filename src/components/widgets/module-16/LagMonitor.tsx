@@ -1,6 +1,7 @@
 /**
- * The lesson's lag monitor: production rate, rate per consumer, consumers and partitions in; the
- * produced and consumed offsets, the lag, the lab's alert and the time to drain out, all computed by
+ * The lesson's lag monitor: production rate, a hot key's rate, rate per consumer, consumers and
+ * partitions in; the produced and consumed offsets, every partition's lag, the group's status judged
+ * partition by partition with the lab's classifyGroup, and the time to drain out, all computed by
  * src/components/widgets/module-16/lag-monitor.ts on top of the lab's own model. Rendered to HTML at build time with the
  * first preset, so the page shows a correct picture without JavaScript; hydrated when scrolled into
  * view, it redraws on every keystroke.
@@ -19,6 +20,7 @@ import TextField from '../../common/TextField';
 
 const fields: { name: LagMonitorField; label: string; unit?: string; inputMode: 'decimal' | 'numeric' }[] = [
   { name: 'productionRate', label: 'Production rate', unit: 'messages/s', inputMode: 'decimal' },
+  { name: 'hotKeyRate', label: 'Hot key on partition 0', unit: 'extra messages/s', inputMode: 'decimal' },
   { name: 'consumerRate', label: 'Rate per consumer', unit: 'messages/s', inputMode: 'decimal' },
   { name: 'consumers', label: 'Consumers in the group', inputMode: 'numeric' },
   { name: 'partitions', label: 'Partitions in the topic', inputMode: 'numeric' },
@@ -42,6 +44,22 @@ function groupSummary(run: LagMonitorRun, productionRate: number, partitions: nu
       ? `${whole.format(active)} of ${plural(consumers, 'consumer', 'consumers')} own a partition; ${whole.format(idle)} ${idle === 1 ? 'sits' : 'sit'} idle.`
       : `All ${plural(consumers, 'consumer', 'consumers')} own partitions; the busiest owns ${plural(maxPartitionsPerConsumer, 'partition', 'partitions')}, receiving ${rate.format((maxPartitionsPerConsumer / partitions) * productionRate)} messages/s.`;
   return `${who} Together they can process ${whole.format(run.capacity)} messages/s against ${rate.format(productionRate)} produced.`;
+}
+
+/** Which partitions share the group's status: "P0", "P0–P3", "all 6 partitions". */
+function partitionList(partitions: readonly number[], total: number): string {
+  if (partitions.length === total && total > 1) return `all ${total} partitions`;
+  const consecutive = partitions.every((p, i) => i === 0 || p === partitions[i - 1]! + 1);
+  if (consecutive && partitions.length > 2) return `P${partitions[0]}–P${partitions[partitions.length - 1]}`;
+  return partitions.map((p) => `P${p}`).join(', ');
+}
+
+/** What the summed lag alone would have said about growth. */
+function totalNote(run: LagMonitorRun): string {
+  if (run.totalGrowing) return 'The summed lag is growing as well.';
+  return run.alert === 'growing'
+    ? 'The summed lag is not growing: judged on the total alone, this group would look as if it were catching up.'
+    : 'The summed lag is not growing.';
 }
 
 export default function LagMonitor() {
@@ -87,9 +105,12 @@ export default function LagMonitor() {
                 </dd>
               </div>
               <div class={`lag-alert lag-alert-${result.run.alert}`}>
-                <dt>Alert</dt>
+                <dt>Alert (the worst partition's)</dt>
                 <dd data-result="alert" data-value={result.run.alert}>
-                  {ALERT_LABELS[result.run.alert]}
+                  {ALERT_LABELS[result.run.alert]}{' '}
+                  <span class="lag-sub" data-result="alertPartitions" data-value={result.run.alertPartitions.join(',')}>
+                    ({partitionList(result.run.alertPartitions, result.input.partitions)})
+                  </span>
                 </dd>
               </div>
               <div>
@@ -108,6 +129,9 @@ export default function LagMonitor() {
             <p class="widget-note" data-result="summary">
               {groupSummary(result.run, result.input.productionRate, result.input.partitions)}
             </p>
+            <p class="widget-note" data-result="totalGrowing" data-value={String(result.run.totalGrowing)}>
+              {totalNote(result.run)}
+            </p>
           </>
         ) : (
           <p class="widget-note">Fix the highlighted field to see the monitor.</p>
@@ -123,11 +147,22 @@ function Charts({ run }: { run: LagMonitorRun }) {
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const top = Math.max(last.produced, 1);
-  const lagTop = Math.max(...points.map((p) => p.lag), policy.warningLag) * 1.15;
+  const largest = run.largestPartition;
+  const smallest = run.smallestPartition;
+  const lagOf = (partition: number) => points.map((p) => [p.timeS / 60, p.partitionLags[partition]!] as const);
+  const lagTop = Math.max(...points.map((p) => p.partitionLags[largest]!), policy.warningLag) * 1.15;
   const rules = [
     { y: policy.warningLag, label: `warning at ${compact.format(policy.warningLag)}`, color: 4 },
     { y: policy.criticalLag, label: `critical at ${compact.format(policy.criticalLag)}`, color: 1 },
   ].filter((rule) => rule.y <= lagTop);
+  const alike = points.every((p) => p.partitionLags[largest] === p.partitionLags[smallest]);
+  const partitionSeries = alike
+    ? [{ label: 'Lag of each partition (all alike)', points: lagOf(largest), color: 1 }]
+    : [
+        { label: `Lag of P${largest}, the largest at the end`, points: lagOf(largest), color: 1 },
+        { label: `Lag of P${smallest}, the smallest at the end`, points: lagOf(smallest), color: 0, dashed: true },
+      ];
+  const endLag = (partition: number) => whole.format(last.partitionLags[partition]!);
   // Minutes on the x axis, so that its ticks land on whole minutes.
   const minutes = (m: number) => `${m} min`;
   return (
@@ -148,11 +183,11 @@ function Charts({ run }: { run: LagMonitorRun }) {
         height={280}
       />
       <LineChart
-        title="Consumer lag and alert thresholds"
-        description={`The lag goes from ${whole.format(first.lag)} to ${whole.format(last.lag)} in ${durationS / 60} minutes. Lag at or above ${whole.format(policy.warningLag)} is a warning and at or above ${whole.format(policy.criticalLag)} is critical; lag that rises at every sample for ${policy.windowMs / 1000} seconds is growing.`}
-        series={[{ label: 'Lag (produced − consumed)', points: points.map((p) => [p.timeS / 60, p.lag] as const), color: 1 }]}
+        title="Partition lag and alert thresholds"
+        description={`Each partition is judged on its own lag. ${alike ? `Every partition ends at ${endLag(largest)}.` : `Partition ${largest} ends at ${endLag(largest)} and partition ${smallest} at ${endLag(smallest)}.`} Lag at or above ${whole.format(policy.warningLag)} is a warning and at or above ${whole.format(policy.criticalLag)} is critical; lag that rises at every sample for ${policy.windowMs / 1000} seconds is growing.`}
+        series={partitionSeries}
         xLabel="Time since the consumers restarted"
-        yLabel="Lag (messages)"
+        yLabel="Lag of one partition (messages)"
         xDomain={[0, durationS / 60]}
         yDomain={[0, lagTop]}
         xFormat={minutes}

@@ -5,7 +5,7 @@ import { DEFAULT_LAG_MONITOR_FORM, LAG_MONITOR_PRESETS, readLagMonitorForm } fro
 describe('readLagMonitorForm', () => {
   it('runs the model on the default controls: the falling-behind preset', () => {
     const result = readLagMonitorForm(DEFAULT_LAG_MONITOR_FORM);
-    const input = { productionRate: 2500, consumerRate: 400, consumers: 8, partitions: 6 };
+    const input = { productionRate: 2500, hotKeyRate: 0, consumerRate: 400, consumers: 8, partitions: 6 };
     expect(result).toEqual({ ok: true, input, run: simulateLagMonitor(input) });
   });
 
@@ -14,8 +14,8 @@ describe('readLagMonitorForm', () => {
   });
 
   it('accepts surrounding spaces and decimal rates', () => {
-    const result = readLagMonitorForm({ productionRate: ' 2500.5 ', consumerRate: '400.25', consumers: '3', partitions: '12' });
-    expect(result.ok && result.input).toEqual({ productionRate: 2500.5, consumerRate: 400.25, consumers: 3, partitions: 12 });
+    const result = readLagMonitorForm({ productionRate: ' 2500.5 ', hotKeyRate: '12.5', consumerRate: '400.25', consumers: '3', partitions: '12' });
+    expect(result.ok && result.input).toEqual({ productionRate: 2500.5, hotKeyRate: 12.5, consumerRate: 400.25, consumers: 3, partitions: 12 });
   });
 
   it.each([
@@ -23,6 +23,8 @@ describe('readLagMonitorForm', () => {
     ['productionRate', 'fast', /Production rate must be a number/],
     ['productionRate', '-1', /cannot be negative/],
     ['productionRate', '2000000', /at most 1,000,000/],
+    ['hotKeyRate', '-5', /Hot key rate cannot be negative/],
+    ['hotKeyRate', 'hot', /Hot key rate must be a number/],
     ['consumerRate', '0', /more than 0/],
     ['consumerRate', 'Infinity', /must be a number/],
     ['consumerRate', '1e7', /at most 1,000,000/],
@@ -41,8 +43,8 @@ describe('readLagMonitorForm', () => {
   });
 
   it('reports every bad field at once', () => {
-    const result = readLagMonitorForm({ productionRate: 'x', consumerRate: '-1', consumers: '', partitions: '0' });
+    const result = readLagMonitorForm({ productionRate: 'x', hotKeyRate: '-1', consumerRate: '-1', consumers: '', partitions: '0' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['consumerRate', 'consumers', 'partitions', 'productionRate']);
+    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['consumerRate', 'consumers', 'hotKeyRate', 'partitions', 'productionRate']);
   });
 });

@@ -21,10 +21,11 @@ export const MAX_COUNT = 100;
 
 /** Starting points the reader can load with one click; the first is the monitor's default. */
 export const LAG_MONITOR_PRESETS: readonly { id: string; label: string; form: LagMonitorFormInput }[] = [
-  { id: 'falling-behind', label: 'Falling behind', form: { productionRate: '2500', consumerRate: '400', consumers: '8', partitions: '6' } },
-  { id: 'keeping-pace', label: 'Keeping pace', form: { productionRate: '2400', consumerRate: '400', consumers: '6', partitions: '6' } },
-  { id: 'catching-up', label: 'Catching up', form: { productionRate: '2500', consumerRate: '400', consumers: '8', partitions: '8' } },
-  { id: 'uneven', label: 'Uneven partitions', form: { productionRate: '2500', consumerRate: '700', consumers: '4', partitions: '6' } },
+  { id: 'falling-behind', label: 'Falling behind', form: { productionRate: '2500', hotKeyRate: '0', consumerRate: '400', consumers: '8', partitions: '6' } },
+  { id: 'keeping-pace', label: 'Keeping pace', form: { productionRate: '2400', hotKeyRate: '0', consumerRate: '400', consumers: '6', partitions: '6' } },
+  { id: 'catching-up', label: 'Catching up', form: { productionRate: '2500', hotKeyRate: '0', consumerRate: '400', consumers: '8', partitions: '8' } },
+  { id: 'uneven', label: 'Uneven partitions', form: { productionRate: '2500', hotKeyRate: '0', consumerRate: '700', consumers: '4', partitions: '6' } },
+  { id: 'hot-key', label: 'Hot key', form: { productionRate: '2400', hotKeyRate: '300', consumerRate: '500', consumers: '6', partitions: '6' } },
 ];
 
 export const DEFAULT_LAG_MONITOR_FORM: LagMonitorFormInput = LAG_MONITOR_PRESETS[0]!.form;
@@ -42,6 +43,11 @@ const rules: Record<LagMonitorField, FieldRule> = {
     label: 'Production rate',
     check: (n) =>
       n < 0 ? 'Production rate cannot be negative.' : n > MAX_RATE ? `Production rate must be at most ${count.format(MAX_RATE)} messages/s.` : undefined,
+  },
+  hotKeyRate: {
+    label: 'Hot key rate',
+    check: (n) =>
+      n < 0 ? 'Hot key rate cannot be negative.' : n > MAX_RATE ? `Hot key rate must be at most ${count.format(MAX_RATE)} messages/s.` : undefined,
   },
   consumerRate: {
     label: 'Rate per consumer',

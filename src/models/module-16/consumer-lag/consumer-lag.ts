@@ -15,7 +15,10 @@ export interface PartitionOffsets {
   partition: number;
   /** The offset the next message written to the partition will get (LOG-END-OFFSET): an integer >= 0. */
   logEndOffset: number;
-  /** The offset of the next message the group will read, as last committed (CURRENT-OFFSET): an integer from 0 to `logEndOffset`. */
+  /**
+   * The offset of the next message the group will read, as last committed (CURRENT-OFFSET): an integer
+   * >= 0. It may be above `logEndOffset` when the two were read at different moments (sampling skew).
+   */
   committedOffset: number;
 }
 
@@ -27,9 +30,15 @@ function offset(name: string, value: number): number {
   return value;
 }
 
+// #region partition-lag
 /**
  * The lag of one partition: the messages written but not yet committed by the group,
- * log-end offset − committed offset.
+ * log-end offset − committed offset, and 0 when the committed offset is beyond the log end.
+ *
+ * The two offsets come from different places (the log end from the partition's leader, the commit
+ * from the group coordinator) and are read at different moments, so a group that is keeping up can
+ * show a commit a little past the log end it was compared with. Burrow treats that as zero lag;
+ * `kafka-consumer-groups.sh` prints the raw, negative difference.
  * @example partitionLag({ partition: 1, logEndOffset: 14950, committedOffset: 14891 }) // 59
  */
 export function partitionLag(offsets: PartitionOffsets): number {
@@ -37,13 +46,9 @@ export function partitionLag(offsets: PartitionOffsets): number {
   offset('partition', partition);
   offset('logEndOffset', logEndOffset);
   offset('committedOffset', committedOffset);
-  if (committedOffset > logEndOffset) {
-    throw new RangeError(
-      `committedOffset ${committedOffset} is beyond logEndOffset ${logEndOffset} on partition ${partition}: a group cannot have read messages that were never written`,
-    );
-  }
-  return logEndOffset - committedOffset;
+  return Math.max(0, logEndOffset - committedOffset);
 }
+// #endregion partition-lag
 
 /**
  * The total lag of a group on a topic: the sum of the partitions' lags. Each partition may appear
@@ -140,6 +145,48 @@ export function classifyLag(samples: readonly LagSample[], policy: AlertPolicy):
   if (isGrowing(samples, policy.windowMs)) return 'growing';
   if (lag >= policy.warningLag) return 'warning';
   return 'ok';
+}
+
+/** One partition's lag samples, oldest first. */
+export interface PartitionSeries {
+  /** The partition's number: an integer >= 0, each partition at most once. */
+  partition: number;
+  samples: readonly LagSample[];
+}
+
+/** A group's status: the most severe of its partitions' alerts, and the partitions that have it. */
+export interface GroupStatus {
+  status: LagAlert;
+  /** The partitions whose alert is `status`, in increasing order (all of them when every one is ok; none for no partitions). */
+  partitions: number[];
+}
+
+/** The alerts from least to most severe. */
+const SEVERITY: readonly LagAlert[] = ['ok', 'warning', 'growing', 'critical'];
+
+/**
+ * Judges a consumer group partition by partition, as Burrow does: each partition's series is
+ * classified on its own (see {@link classifyLag}), and the group's status is the most severe of
+ * them. A sum over partitions can hide a partition that keeps growing while the others drain.
+ */
+export function classifyGroup(partitions: readonly PartitionSeries[], policy: AlertPolicy): GroupStatus {
+  const seen = new Set<number>();
+  const judged = partitions.map(({ partition, samples }) => {
+    offset('partition', partition);
+    if (seen.has(partition)) throw new RangeError(`partition ${partition} is listed twice (a duplicate would be judged twice)`);
+    seen.add(partition);
+    return { partition, alert: classifyLag(samples, policy) };
+  });
+  checkPolicy(policy);
+  const worst = judged.reduce((most, j) => Math.max(most, SEVERITY.indexOf(j.alert)), 0);
+  const status = SEVERITY[worst]!;
+  return {
+    status,
+    partitions: judged
+      .filter((j) => j.alert === status)
+      .map((j) => j.partition)
+      .sort((a, b) => a - b),
+  };
 }
 
 /**

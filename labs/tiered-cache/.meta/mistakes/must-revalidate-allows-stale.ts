@@ -1,0 +1,7 @@
+// Classic mistake: must-revalidate does not stop the stale windows.
+import { variantDecision } from '../support/variants';
+export * from '../solution';
+
+export function edgeDecision(status: number, headers: Record<string, string>, now: number) {
+  return variantDecision(status, headers, now, { mustRevalidateIgnored: true });
+}

@@ -10,7 +10,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { createEditor, type PrismEditor } from 'prism-code-editor';
 import 'prism-code-editor/prism/languages/typescript';
 import 'prism-code-editor/layout.css';
-import 'prism-code-editor/themes/github-light.css';
 import type { GradedLab } from '../../grader/scoring';
 import { runLabInPage, type WorkerLike } from '../../labs/browser/controller';
 import { assetUrl, downloadName, hintSteps, initialCode, SAVE_DELAY_MS, STATUS_WORDS, storageKey, summary, type LabEditorProps } from './lab-editor';

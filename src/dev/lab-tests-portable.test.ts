@@ -71,6 +71,24 @@ describe("the labs' tests run in the browser", () => {
     });
   }
 
+  it("the page's side of the runner and the shared scoring module import nothing from Node", () => {
+    const files = [
+      'src/grader/scoring.ts',
+      'src/grader/student-globals.ts',
+      'src/labs/browser/vitest-shim.ts',
+      'src/labs/browser/protocol.ts',
+      'src/labs/browser/worker-core.ts',
+      'src/labs/browser/controller.ts',
+      'src/components/lab-runner/lab-editor.ts',
+      'src/components/lab-runner/LabEditor.tsx',
+      'src/components/lab-runner/LabLauncher.tsx',
+      'src/components/lab-runner/lab-worker.ts',
+      'src/components/lab-runner/typecheck-worker.ts',
+    ];
+    const withNode = files.filter((f) => /from\s+['"]node:|require\(/.test(readFileSync(join(root, f), 'utf8')));
+    expect(withNode).toEqual([]);
+  });
+
   it('catches a node: import, a foreign package and a Vitest API the shim lacks', () => {
     const dir = join(root, 'node_modules/.cache/qc-portable');
     const file = join(dir, 'x.test.ts');

@@ -1,6 +1,6 @@
 /**
  * The "Open the lab in the browser" button on a lesson's Lab section. The island itself is only this
- * button (it renders nothing on the server, so the page without JavaScript keeps the instructions to
+ * button (on the server it renders an empty box, so the page without JavaScript keeps the instructions to
  * grade on your machine); the editor, the test runner and the type checker load when it is pressed.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -13,7 +13,8 @@ export default function LabLauncher(props: LabEditorProps) {
   const [failed, setFailed] = useState(false);
   const opened = useRef(false);
   useEffect(() => setReady(true), []);
-  if (!ready) return null;
+  // The wrapper is rendered on the server too (empty), so that client:visible has a box to watch.
+  if (!ready) return <div class="lab-open" />;
   if (Editor) return <Editor {...props} />;
   const open = () => {
     if (opened.current) return;

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { bundleLabCode } from '../../src/labs/browser/bundle';
-import { builtHtml, labs, useTheme } from './pages';
+import { builtHtml, labs, renderEverything, useTheme } from './pages';
 
 const lab = labs.find((l) => l.id === 'littles-law')!;
 const lessonPath = `/${lab.lesson}/`;
@@ -35,10 +35,19 @@ function watch(page: Page) {
 
 const gz = async (list: { gz: Promise<number> }[]) => (await Promise.all(list.map((s) => s.gz))).reduce((a, b) => a + b, 0);
 
-async function openEditor(page: Page) {
+/** Goes to the lesson and scrolls to the Lab section, where the launcher hydrates (client:visible). */
+async function reachLauncher(page: Page) {
   await page.goto(lessonPath);
+  // Off-screen blocks skip rendering until reached, which moves the section as the page scrolls.
+  await renderEverything(page);
+  await page.locator(`[data-lab="${lab.id}"] .lab-open`).scrollIntoViewIfNeeded();
   const open = page.getByRole('button', { name: 'Open the lab in the browser' });
-  await open.scrollIntoViewIfNeeded();
+  await expect(open).toBeVisible();
+  return open;
+}
+
+async function openEditor(page: Page) {
+  const open = await reachLauncher(page);
   await open.click();
   const code = page.getByLabel(`Your code for ${lab.id}`);
   await expect(code).toBeVisible();
@@ -62,10 +71,7 @@ test('every lab lesson has the launcher island, and it renders nothing without J
 test('the button loads the editor (<= 25 kB gz), a correct solution gets full marks (<= 100 kB gz more), then a type check', async ({ page }) => {
   test.slow();
   const net = watch(page);
-  await page.goto(lessonPath);
-  const open = page.getByRole('button', { name: 'Open the lab in the browser' });
-  await open.scrollIntoViewIfNeeded();
-  await expect(open).toBeVisible();
+  const open = await reachLauncher(page);
   await page.waitForLoadState('networkidle');
   const before = net.since(0).map((s) => s.url);
   expect(before.filter((u) => /LabEditor|lab-worker|typecheck|\/_labs\//.test(u)), 'editor or runner files loaded before the button was pressed').toEqual([]);
@@ -155,9 +161,7 @@ test('saved code survives a reload; Reset brings the starter back', async ({ pag
 });
 
 test('keyboard alone: open, edit, leave the editor with Tab, run', async ({ page }) => {
-  await page.goto(lessonPath);
-  const open = page.getByRole('button', { name: 'Open the lab in the browser' });
-  await open.scrollIntoViewIfNeeded();
+  const open = await reachLauncher(page);
   await open.focus();
   await page.keyboard.press('Enter');
   const code = page.getByLabel(`Your code for ${lab.id}`);

@@ -83,7 +83,7 @@ test('the button loads the editor (<= 25 kB gz), a correct solution gets full ma
   await expect(code).toHaveValue(/not implemented/);
   await page.waitForLoadState('networkidle');
   const onOpen = await gz(net.since(mark));
-  test.info().annotations.push({ type: 'bytes on open (gz)', description: String(onOpen) });
+  test.info().annotations.push({ type: 'bytes on open (gz)', description: `${onOpen}: ${net.since(mark).map((f) => f.url).join(', ')}` });
   expect(onOpen, 'gzipped bytes loaded when the editor opens').toBeLessThanOrEqual(OPEN_BUDGET);
 
   await setCode(page, await bundleLabCode(lab.solutionFile));
@@ -95,13 +95,22 @@ test('the button loads the editor (<= 25 kB gz), a correct solution gets full ma
   const onRun = await gz(runFiles);
   test.info().annotations.push({ type: 'bytes on first Run (gz, type checker excluded)', description: `${onRun}: ${runFiles.map((f) => f.url).join(', ')}` });
   expect(onRun, 'gzipped bytes loaded by the first Run, type checker excluded').toBeLessThanOrEqual(RUN_BUDGET);
-  await expect(page.locator('[data-result="types"]')).toContainText('no type errors', { timeout: 30_000 });
+  // The solution was typed in as bundled JavaScript, without types: the type checker says so, in the grader's words.
+  const types = page.locator('[data-result="types"]');
+  await expect(types).toContainText(`Type check: labs/${lab.id}/${lab.id}.ts:`, { timeout: 30_000 });
 
   await page.getByRole('button', { name: 'Run tests' }).click();
   await expect(status(page)).toContainText('Running');
   await expect(status(page)).toContainText(`${max} of ${max} points`, { timeout: 20_000 });
   const warm = await page.locator('[data-lab-editor]').getAttribute('data-run-ms');
   test.info().annotations.push({ type: 'run time (ms)', description: `cold ${cold}, warm ${warm}` });
+
+  // The starter is strict TypeScript: no type errors (the checker is warm now).
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run tests' }).click();
+  await expect(status(page)).toContainText(`0 of ${max} points`, { timeout: 20_000 });
+  await expect(types).toContainText('no type errors', { timeout: 30_000 });
 });
 
 test('a wrong answer gets the grader\'s per-test verdicts, messages and stepped hints', async ({ page }) => {

@@ -33,7 +33,11 @@ function watch(page: Page) {
   };
 }
 
-const gz = async (list: { gz: Promise<number> }[]) => (await Promise.all(list.map((s) => s.gz))).reduce((a, b) => a + b, 0);
+/** Gzipped bytes of the files in `list`, each counted once (a second worker reuses the cached, hashed file). */
+const gz = async (list: { url: string; gz: Promise<number> }[]) => {
+  const once = [...new Map(list.map((s) => [s.url, s])).values()];
+  return (await Promise.all(once.map((s) => s.gz))).reduce((a, b) => a + b, 0);
+};
 
 /** Goes to the lesson and scrolls to the Lab section, where the launcher hydrates (client:visible). */
 async function reachLauncher(page: Page) {

@@ -73,7 +73,7 @@ export default function LabEditor({ id, meta, starter, sections, base }: LabEdit
 
   const takeWorker = (): WorkerLike => {
     const worker = spare.current ?? spawnLabWorker();
-    spare.current = spawnLabWorker(); // warm for the next run or the next round after a timeout
+    spare.current = null;
     return worker;
   };
 
@@ -108,6 +108,8 @@ export default function LabEditor({ id, meta, starter, sections, base }: LabEdit
       });
       setResult(graded);
       setStatus(summary(graded));
+      // A worker started now (its module is cached by then) is warm for the next run.
+      spare.current ??= spawnLabWorker();
       host.current?.closest('[data-lab-editor]')?.setAttribute('data-run-ms', String(Math.round(performance.now() - started)));
       if (!blocked) typeCheck(source);
     } catch (error) {

@@ -18,7 +18,7 @@ describe('readPage', () => {
     expect(page.kind).toBe('lesson-with-widgets');
     expect(page.title).toBe("Little's Law");
     expect(page.islands).toEqual([
-      { name: 'Calc', componentUrl: '/_astro/Calc.1.js', rendererUrl: '/_astro/client.2.js', beforeHydrationUrl: undefined, client: 'visible', serverRendered: true },
+      { name: 'Calc', componentUrl: '/_astro/Calc.1.js', rendererUrl: '/_astro/client.2.js', beforeHydrationUrl: undefined, client: 'visible', serverRendered: true, jsOnly: false },
     ]);
     expect(page.scriptSrcs).toEqual(['/_astro/page.abc.js']);
     expect(page.inlineScripts.map((s) => s.islandRuntime)).toEqual([false, true]);

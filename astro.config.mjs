@@ -12,7 +12,13 @@ import labsInThePage from './src/labs/browser/integration';
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
+// `npm run edition` builds the student edition's site with QC_EDITION=student: without the instructor
+// guide (content/instructors/, left out of the collection in src/content.config.ts, and its sidebar
+// group here), and with a cache of its own so that it never mixes with the full site's.
+const studentEdition = process.env.QC_EDITION === 'student';
+
 export default defineConfig({
+  ...(studentEdition ? { cacheDir: './node_modules/.astro-student' } : {}),
   // Served from 127.0.0.1 by `npm start` and `npm run preview`; no request leaves the machine.
   server: { host: '127.0.0.1', port: 4321 },
   image: { service: passthroughImageService() },
@@ -37,6 +43,7 @@ export default defineConfig({
         { label: 'Module 16 · Queueing', autogenerate: { directory: 'content/module-16' } },
         { label: 'Module 17 · Caching', autogenerate: { directory: 'content/module-17' } },
         { label: 'Case studies', autogenerate: { directory: 'content/case-studies' } },
+        ...(studentEdition ? [] : [{ label: 'Instructor guide', autogenerate: { directory: 'content/instructors' } }]),
       ],
     }),
     preact(),

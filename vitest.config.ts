@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { labGuard, labSandbox } from './src/grader/lab-guard';
@@ -31,6 +32,10 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/grader/**/*.test.ts'],
           exclude: ['tests/grader/fixtures/**', 'tests/grader/tmp-*/**'],
           pool: 'threads',
+          // A guard against a hang, not a speed check (speed is measured in the benchmarks): the
+          // simulation tests take well under a second alone, but npm test runs them beside the site
+          // checks on two cores, where Vitest's default 5 s failed them for time alone.
+          testTimeout: 30_000,
         },
       },
       {
@@ -41,6 +46,12 @@ export default defineConfig({
           include: [`${labsDir}/*/*.test.ts`],
           runner: './src/grader/runner.ts',
           pool: watchMode ? 'threads' : 'forks',
+          // Vitest's default is one worker fewer than the cores, which is a single worker on a 2-core
+          // laptop: the 13 labs' files then ran one after another while the main process sat idle
+          // between its transforms. Each file still gets a process of its own (isolation is per file),
+          // so two at a time changes nothing a lab can see; it only uses the second core.
+          // QC_LAB_WORKERS overrides it (the lab proofs run two gradings at a time, one worker each).
+          ...(watchMode ? {} : { maxWorkers: Number(process.env.QC_LAB_WORKERS) || Math.max(2, availableParallelism() - 1) }),
           execArgv: watchMode ? [] : workerExecArgv(labsPath),
           testTimeout: DEFAULT_TEST_TIMEOUT_MS,
         },

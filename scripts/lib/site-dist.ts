@@ -359,7 +359,8 @@ export interface ChosenPages {
 
 /** Chooses the pages to audit and photograph. `islandBytes` gives the island JavaScript a page ships. */
 export function choosePages(pages: readonly PageSummary[], islandBytes: (page: PageSummary) => number): ChosenPages {
-  const lessons = pages.filter((p) => p.kind === 'lesson' || p.kind === 'lesson-with-widgets');
+  // The course's lessons: pages with a sidebar, apart from the instructor guide (not a lesson).
+  const lessons = pages.filter((p) => (p.kind === 'lesson' || p.kind === 'lesson-with-widgets') && !p.path.startsWith('/instructors/'));
   const plain = lessons.filter((p) => p.kind === 'lesson');
   const mostWords = (list: PageSummary[]) => [...list].sort((a, b) => b.words - a.words || a.path.localeCompare(b.path))[0];
   const withIslands = pages.filter((p) => p.islands.length > 0);

@@ -19,6 +19,7 @@ import { lessonSection } from './lessons';
 import { labIdOf } from './run-tests';
 import { junitXml } from './junit';
 import { buildReport, type Report } from './report';
+import { submitAndSay, submitFlags, submitFlagsProblem, submitUsage } from './submit';
 import { watch } from './watch';
 
 const usage = `Usage: npm run grade [<lab-id>...] [-- <options>]
@@ -32,6 +33,7 @@ Options (after --, e.g. npm run grade -- --json):
   --json            print one JSON report on stdout (schema: docs/grader.md)
   --junit <file>    also write a JUnit XML report to <file>
   --classroom       also write GitHub Classroom results to $GITHUB_OUTPUT
+${submitUsage}
   --help            show this help`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,7 +66,10 @@ async function gradeAndReport(labs: Lab[], labsDir: string, progress: boolean): 
   const graded = await gradeLabs(labs, {
     root,
     labsDir,
-    onRound: () => checks.push(checkIntegrity(root, labs, labsDir)),
+    // The check just made stands for the first round's "before" (nothing ran in between).
+    onRound: (when, round) => {
+      if (when === 'after' || round > 1) checks.push(checkIntegrity(root, labs, labsDir));
+    },
     onLoaded: (modules) => (loaded = checks[0]!.verdict === 'unverified' ? [] : checkLoaded(root, modules)),
     ...(progress
       ? {
@@ -97,6 +102,7 @@ async function main(): Promise<void> {
         watch: { type: 'boolean', short: 'w', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'labs-dir': { type: 'string' },
+        ...submitFlags,
       },
     });
   } catch (error) {
@@ -113,6 +119,8 @@ async function main(): Promise<void> {
     fail('--watch shows a live report for people; use --json, --junit or --classroom without it');
   }
   if (values.junit !== undefined && !values.junit.trim()) fail('--junit needs a file name, e.g. --junit reports/junit.xml');
+  const submitProblem = submitFlagsProblem(values);
+  if (submitProblem) fail(submitProblem);
   const labsDir = resolve(values['labs-dir'] ?? join(root, 'labs'));
   let labs: Lab[];
   try {
@@ -155,6 +163,7 @@ async function main(): Promise<void> {
       `\n${formatReport(labsToShow.length ? labsToShow : graded, report.integrity, { hintSteps: (lab, test) => hints.opened(lab, test), lessonSection: (lab, section) => lessonSection(root, lab, section) })}`,
     );
   }
+  if (values.submit !== undefined) process.exitCode = await submitAndSay({ root, address: values.submit, code: values.code!, name: values.name!, report });
 }
 
 main().catch((error: unknown) => {

@@ -94,8 +94,9 @@ describe.runIf(process.platform === 'linux')('process cleanup', () => {
     const exited = new Promise((r) => child.once('exit', r));
     killTree(child, known);
     await exited;
-    await new Promise((r) => setTimeout(r, 100));
-    // Gone, or a zombie waiting for a parent to reap it (it runs no more).
+    // Gone, or a zombie waiting for a parent to reap it (it runs no more). A killed process can stay
+    // runnable ('R') for a moment on a busy machine until it is scheduled to die, so wait up to 5 s:
+    // a grandchild the kill missed would still be asleep in `sleep 300` by then.
     const state = (pid: number) => {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -104,6 +105,8 @@ describe.runIf(process.platform === 'linux')('process cleanup', () => {
         return 'gone';
       }
     };
+    const ended = () => known.every((ref) => ['gone', 'Z', 'X'].includes(state(ref.pid)));
+    for (let i = 0; i < 50 && !ended(); i++) await new Promise((r) => setTimeout(r, 100));
     for (const ref of known) expect(['gone', 'Z', 'X']).toContain(state(ref.pid));
   });
 });

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseAst, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import { studentFileName, testFileName } from '../labs/layout';
 import { LAB_TARGET_ENV, targetFile } from './lab-target';
 import { recordResult, RESULTS_ENV } from './results';
@@ -215,6 +215,10 @@ export function labSandbox({ root, labsDir }: GuardOptions): Plugin {
       const file = stripQuery(id);
       const lab = isLabCode(file, labsDir);
       if (!lab) return null;
+      // Vite is loaded here, in the process that owns Vitest (where it is loaded already), and not at
+      // the top: the grader's CLI imports this module for refusalMessage, and Vite through tsx's loader
+      // costs it more than a second before the tests can start.
+      const { parseAst } = await import('vite');
       let ast;
       try {
         ast = parseAst(code);

@@ -23,13 +23,15 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const env = { ...process.env, NO_COLOR: '1', CI: '' };
+const staticCache = join(root, 'node_modules', '.cache', 'queues-and-caches', 'static-checks.json');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function timeCommand(command: string, args: string[]): number {
+function timeCommand(command: string, args: string[], before?: () => void): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    before?.();
     const start = performance.now();
     const run = spawnSync(command, args, { cwd: root, env, stdio: 'ignore', shell: process.platform === 'win32' });
     times.push(performance.now() - start);
@@ -117,6 +119,10 @@ async function main(): Promise<void> {
   const oneLab = timeCommand(npm, ['run', '--silent', 'grade', '--', lab, '--json']);
   const oneLabBare = timeCommand(npx, ['vitest', 'run', `labs/${lab}`]);
   process.stdout.write(`${line(`one lab, cold (${lab})`, oneLab, oneLabBare, 2000)}\n`);
+  // The static checks of a lab are remembered until its files change (src/grader/static-checks.ts):
+  // the first grading after an edit checks it again, as here.
+  const edited = timeCommand(npm, ['run', '--silent', 'grade', '--', lab, '--json'], () => rmSync(staticCache, { force: true }));
+  process.stdout.write(`${line('  the same, after an edit', edited, oneLabBare, 2000)}\n`);
   const course = timeCommand(npm, ['run', '--silent', 'grade', '--', '--json']);
   const courseBare = timeCommand(npx, ['vitest', 'run', '--project', 'labs']);
   process.stdout.write(`${line(`whole course (${labs.length} labs)`, course, courseBare, 6000)}\n`);

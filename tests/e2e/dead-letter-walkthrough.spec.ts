@@ -2,9 +2,10 @@
  * The dead-letter lesson: its formulas and lab embed render, its build-time trace table and its
  * walkthrough widget show what the course's RetryQueue does. The widget is checked step by step
  * against the walkthrough driver (src/components/widgets/module-16/dead-letter-walkthrough.ts), and its end states against
- * the RetryQueue model itself, imported here.
+ * the RetryQueue model itself, imported here. One load with JavaScript and one without; each behaviour is
+ * a named step (tests/e2e/one-load.ts).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
   buildWalkthrough,
   DEFAULT_PLAN,
@@ -15,6 +16,7 @@ import {
   type WalkthroughStep,
 } from '../../src/components/widgets/module-16/dead-letter-walkthrough';
 import { RetryQueue } from '../../src/models/module-16/dead-letter-queue/retry-queue';
+import { HydratedWidget, pressUnlessDisabled } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-16/dead-letter-queues/';
@@ -43,17 +45,6 @@ async function shown(widget: Locator) {
       dlq: items('dlq').map((li) => `${li.dataset.id}/${li.dataset.attempts}/${li.querySelector('.dlq-error')!.textContent}`),
     };
   });
-}
-
-async function hydrated(page: Page): Promise<Locator> {
-  await page.goto(lesson);
-  const island = page.locator('astro-island:has([data-widget="dead-letter-walkthrough"])');
-  await island.scrollIntoViewIfNeeded();
-  // Astro removes the `ssr` attribute once the island has hydrated; the widget then runs the model.
-  await expect(island).not.toHaveAttribute('ssr');
-  const widget = page.locator('[data-widget="dead-letter-walkthrough"]');
-  await expect(widget).toHaveAttribute('data-ready', 'true');
-  return widget;
 }
 
 /** Presses Next through `steps` from `from`, checking every step against the driver. */
@@ -89,53 +80,62 @@ async function runModel(plan: WalkthroughPlan) {
   return { acked, dlq: queue.deadLetters().map((d) => `${d.id}/${d.attempts}/${d.error}`) };
 }
 
-test('the lesson renders its formulas, diagram, chart and lab embed', async ({ page }) => {
-  await page.goto(lesson);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dead-letter queues');
-  expect(await page.locator('.katex').count()).toBeGreaterThan(5);
-  await expect(page.locator('.katex-error')).toHaveCount(0);
-  await expect(page.getByRole('img', { name: 'How a message moves through a queue with retries and a dead-letter queue' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Full-jitter backoff' })).toBeVisible();
-  const embed = page.locator('[data-lab="dead-letter-queue"]');
-  const points = lab.tests.reduce((sum, t) => sum + t.points, 0);
-  await expect(embed).toContainText(`${lab.tests.length} graded tests · ${points} points`);
-  await expect(embed).toContainText('export class RetryQueue<T> {');
-  await expect(embed).toContainText('replay(ids?: string[]): number;');
-  await expect(embed).not.toContainText('not implemented');
-  await expect(embed).toContainText('npm run grade dead-letter-queue');
-});
-
-test('the trace table is the model run, delivery by delivery', async ({ page }) => {
-  await page.goto(lesson);
-  const steps = (await buildWalkthrough(DEFAULT_PLAN)).slice(1);
-  const rows = page.locator('[data-trace="default"] tbody tr');
-  await expect(rows).toHaveCount(steps.length);
-  for (const [i, step] of steps.entries()) {
-    await expect(rows.nth(i).locator('td').nth(1)).toHaveText(`${step.delivery!.id}, attempt ${step.delivery!.attempt}`);
-  }
-  await expect(rows.last().locator('td').last()).toHaveText('order-3 after 3');
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-
-  test('the walkthrough shows the first step of its default run, with its controls marked unavailable', async ({ page }) => {
-    await page.goto(lesson);
-    const widget = page.locator('[data-widget="dead-letter-walkthrough"]');
-    await expect(widget).toBeVisible();
-    const run = await buildWalkthrough(DEFAULT_PLAN);
-    expect(await shown(widget)).toEqual(expected(run[0]!, 0, run.length));
-    expect(run[0]).toEqual(initialStep());
-    for (const action of ['back', 'next', 'reset', 'replay']) {
-      await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
-    }
-    await expect(widget.locator('select[name="maxAttempts"]')).toBeDisabled();
+test('the dead-letter lesson and its walkthrough, on one load with JavaScript and one without', async ({ page, browser }) => {
+  // A guard, not a speed check: eight behaviours that each had a load and 60 s of their own.
+  test.setTimeout(240_000);
+  const walkthrough = await HydratedWidget.open(page, {
+    path: lesson,
+    name: 'dead-letter-walkthrough',
+    // The widget runs the model once it has hydrated.
+    ready: (widget) => expect(widget).toHaveAttribute('data-ready', 'true'),
+    reset: (widget) => pressUnlessDisabled(widget.locator('[data-action="reset"]')),
   });
-});
 
-test.describe('dead-letter walkthrough', () => {
-  test('steps through every delivery exactly as the model runs it, and back', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.check('the lesson renders its formulas, diagram, chart and lab embed', async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dead-letter queues');
+    expect(await page.locator('.katex').count()).toBeGreaterThan(5);
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    await expect(page.getByRole('img', { name: 'How a message moves through a queue with retries and a dead-letter queue' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Full-jitter backoff' })).toBeVisible();
+    const embed = page.locator('[data-lab="dead-letter-queue"]');
+    const points = lab.tests.reduce((sum, t) => sum + t.points, 0);
+    await expect(embed).toContainText(`${lab.tests.length} graded tests · ${points} points`);
+    await expect(embed).toContainText('export class RetryQueue<T> {');
+    await expect(embed).toContainText('replay(ids?: string[]): number;');
+    await expect(embed).not.toContainText('not implemented');
+    await expect(embed).toContainText('npm run grade dead-letter-queue');
+  });
+
+  await walkthrough.check('the trace table is the model run, delivery by delivery', async () => {
+    const steps = (await buildWalkthrough(DEFAULT_PLAN)).slice(1);
+    const rows = page.locator('[data-trace="default"] tbody tr');
+    await expect(rows).toHaveCount(steps.length);
+    for (const [i, step] of steps.entries()) {
+      await expect(rows.nth(i).locator('td').nth(1)).toHaveText(`${step.delivery!.id}, attempt ${step.delivery!.attempt}`);
+    }
+    await expect(rows.last().locator('td').last()).toHaveText('order-3 after 3');
+  });
+
+  await walkthrough.check('without JavaScript, the walkthrough shows the first step of its default run, with its controls marked unavailable', async () => {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const staticPage = await off.newPage();
+      await staticPage.goto(lesson);
+      const widget = staticPage.locator('[data-widget="dead-letter-walkthrough"]');
+      await expect(widget).toBeVisible();
+      const run = await buildWalkthrough(DEFAULT_PLAN);
+      expect(await shown(widget)).toEqual(expected(run[0]!, 0, run.length));
+      expect(run[0]).toEqual(initialStep());
+      for (const action of ['back', 'next', 'reset', 'replay']) {
+        await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
+      }
+      await expect(widget.locator('select[name="maxAttempts"]')).toBeDisabled();
+    } finally {
+      await off.close();
+    }
+  });
+
+  await walkthrough.step('the walkthrough steps through every delivery exactly as the model runs it, and back', async (widget) => {
     const steps = await buildWalkthrough(DEFAULT_PLAN);
     await walk(widget, steps, 0);
     await expect(widget.locator('[data-action="next"]')).toHaveAttribute('aria-disabled', 'true');
@@ -146,8 +146,7 @@ test.describe('dead-letter walkthrough', () => {
     expect(expected(steps.at(-1)!, 0, 1).dlq).toEqual(model.dlq);
   });
 
-  test('works from the keyboard, and keeps focus on Next at the last step', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.step('the walkthrough works from the keyboard, and keeps focus on Next at the last step', async (widget) => {
     const steps = await buildWalkthrough(DEFAULT_PLAN);
     const next = widget.locator('[data-action="next"]');
     await next.focus();
@@ -162,8 +161,19 @@ test.describe('dead-letter walkthrough', () => {
     await expect(widget.locator('[data-result="step"]')).toHaveText(`Step ${steps.length - 1} of ${steps.length}`);
   });
 
-  test('replays the dead letter after the fix, with its attempt count reset, and the order is acked', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.step('the walkthrough runs the model again with another number of attempts, and starts over', async (widget) => {
+    await widget.getByLabel('Attempts before dead-lettering').selectOption('1');
+    const plan = { maxAttempts: 1, replays: [] };
+    const steps = await buildWalkthrough(plan);
+    await walk(widget, steps, 0);
+    const model = await runModel(plan);
+    expect((await shown(widget)).dlq).toEqual(model.dlq);
+    expect(model.dlq.map((d) => d.split('/')[0])).toEqual(['order-3', 'order-4']);
+    await widget.locator('[data-action="reset"]').click();
+    expect(await shown(widget)).toEqual(expected(steps[0]!, 0, steps.length));
+  });
+
+  await walkthrough.step('the walkthrough replays the dead letter after the fix, with its attempt count reset, and the order is acked', async (widget) => {
     const before = await buildWalkthrough(DEFAULT_PLAN);
     const plan = { ...DEFAULT_PLAN, replays: [{ fixFirst: true }] };
     const steps = await buildWalkthrough(plan);
@@ -178,8 +188,7 @@ test.describe('dead-letter walkthrough', () => {
     expect(model.acked).toContain('order-3');
   });
 
-  test('replayed without the fix, the poison order fails its attempts again and returns to the DLQ', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.step('the walkthrough: replayed without the fix, the poison order fails its attempts again and returns to the DLQ', async (widget) => {
     const before = await buildWalkthrough(DEFAULT_PLAN);
     const plan = { ...DEFAULT_PLAN, replays: [{ fixFirst: false }] };
     const steps = await buildWalkthrough(plan);
@@ -190,16 +199,5 @@ test.describe('dead-letter walkthrough', () => {
     expect((await shown(widget)).dlq).toEqual((await runModel(plan)).dlq);
   });
 
-  test('runs the model again with another number of attempts, and starts over', async ({ page }) => {
-    const widget = await hydrated(page);
-    await widget.getByLabel('Attempts before dead-lettering').selectOption('1');
-    const plan = { maxAttempts: 1, replays: [] };
-    const steps = await buildWalkthrough(plan);
-    await walk(widget, steps, 0);
-    const model = await runModel(plan);
-    expect((await shown(widget)).dlq).toEqual(model.dlq);
-    expect(model.dlq.map((d) => d.split('/')[0])).toEqual(['order-3', 'order-4']);
-    await widget.locator('[data-action="reset"]').click();
-    expect(await shown(widget)).toEqual(expected(steps[0]!, 0, steps.length));
-  });
+  walkthrough.expectNoneFailed();
 });

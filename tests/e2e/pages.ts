@@ -56,9 +56,15 @@ export async function renderEverything(page: Page): Promise<void> {
   // Not page.addStyleTag: it waits for a load event that never comes when JavaScript is off.
   await page.evaluate(() => {
     const style = document.createElement('style');
+    style.id = 'e2e-render-everything';
     style.textContent = '.sl-markdown-content > * { content-visibility: visible !important; }';
     document.head.append(style);
   });
+}
+
+/** Undoes renderEverything, so that checks of the page's own styles (print) see them unaided. */
+export async function stopRenderingEverything(page: Page): Promise<void> {
+  await page.evaluate(() => document.getElementById('e2e-render-everything')?.remove());
 }
 
 /** Scrolls to the bottom in steps, so that islands loaded on visibility load too. */

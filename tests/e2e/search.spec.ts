@@ -95,13 +95,16 @@ test('the search index is built into dist/pagefind', () => {
   expect(lessons.length, 'lessons in the build').toBeGreaterThan(0);
 });
 
+/** A guard that grows with the course: each query waits for its results and their fragments. */
+const guardFor = (queries: number) => 30_000 + 8_000 * queries;
+
 test('search finds every lesson by its title', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(guardFor(lessons.length));
   await expectFound(page, lessons.map((l) => ({ query: l.title, expect: l.path })), 'lessons');
 });
 
 test('search finds every lab by its id and by its title', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(guardFor(2 * labs.length));
   const queries = labs.flatMap((lab) => [
     { query: lab.id, expect: `/${lab.lesson}/` },
     { query: lab.title, expect: `/${lab.lesson}/` },
@@ -110,8 +113,8 @@ test('search finds every lab by its id and by its title', async ({ page }) => {
 });
 
 test('search finds each formula by the name of the section that states it', async ({ page }) => {
-  test.setTimeout(90_000);
   const sections = formulaSections();
+  test.setTimeout(guardFor(sections.length));
   expect(sections.length, 'sections with a display formula').toBeGreaterThan(0);
   await expectFound(page, sections, 'formula sections');
 });

@@ -1,112 +1,137 @@
 /**
- * Checks that hold on every page of the built site: nothing is fetched from outside 127.0.0.1, axe
- * finds no serious or critical accessibility violation in the light or the dark theme (nor, for the
- * rules that depend on the screen's width, on a 375 px phone), nothing makes the page scroll sideways
- * on that phone, no id is used twice, and every internal link, anchor and asset resolves.
+ * Checks that hold on every page of the built site. Each page is loaded once, and every check that
+ * needs a browser runs on that load (tests/e2e/checks.ts; each is a step named after the test it
+ * used to be, and a failing step does not stop the others): nothing is fetched from outside
+ * 127.0.0.1; the JavaScript budgets; axe finds no serious or critical accessibility violation in the
+ * light or the dark theme (nor, for the rules that depend on the screen's width, on a 375 px phone,
+ * which gets a load of its own at that width); nothing makes the page scroll sideways on that phone;
+ * a lesson reads completely without JavaScript (a second context, JavaScript off) and prints as a
+ * handout. Then, from the built HTML in dist/ without a browser: no id is used twice, and every
+ * internal link, anchor and asset resolves.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { existsSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { builtHtml, builtPages, labs, renderEverything, scrollThrough, useTheme } from './pages';
+import {
+  expectFitsPhone,
+  expectIslandsLoadWhenInView,
+  expectNoAxeViolations,
+  expectNoRequestsOutside,
+  expectOnlyThemeJavaScript,
+  expectPrintsAsHandout,
+  expectReadsWithoutJs,
+  pickTheme,
+  readLesson,
+  watchRequests,
+  watchScripts,
+  type LessonText,
+} from './checks';
+import { builtHtml, builtPages, labs, pageSummaries, renderEverything, scrollThrough, site, stopRenderingEverything, useTheme } from './pages';
 
 const pages = builtPages();
 
 test.describe('every page', () => {
-  for (const path of pages) {
-    test(`${path} requests nothing from outside 127.0.0.1`, async ({ page, baseURL }) => {
+  for (const summary of pageSummaries()) {
+    const { path } = summary;
+    const lesson = summary.kind === 'lesson' || summary.kind === 'lesson-with-widgets';
+    const islands = summary.islands.length > 0;
+    const checks = ['requests', 'JavaScript budget', 'axe light, dark and at 375 px', ...(lesson ? ['without JavaScript', 'print'] : [])];
+    test(`${path}: ${checks.join(', ')} — one load`, async ({ page, browser, baseURL }) => {
+      // Everything a page is checked for, axe three times among it: three times the usual guard, and more for a lesson.
+      test.setTimeout(lesson ? 240_000 : 180_000);
+      const failed: string[] = [];
+      const check = async (name: string, body: () => Promise<void>): Promise<void> => {
+        try {
+          await test.step(name, body);
+        } catch (error) {
+          failed.push(`${name}:\n${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
       const origin = new URL(baseURL!).origin;
-      const outside: string[] = [];
-      let seen = 0;
-      page.on('request', (request) => {
-        const url = request.url();
-        seen++;
-        if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
-      });
+      const requests = watchRequests(page, origin);
+      const scripts = watchScripts(page);
+      await useTheme(page, 'light');
       await page.goto(path);
-      await scrollThrough(page);
-      expect(seen, 'the page made no requests at all, so the check saw nothing').toBeGreaterThan(1);
-      expect(outside, `requests from ${path} that leave 127.0.0.1`).toEqual([]);
-    });
 
-    for (const theme of ['light', 'dark'] as const) {
-      test(`${path} has no serious or critical accessibility violation in the ${theme} theme`, async ({ page }) => {
-        // axe is the slowest check: give it three times the usual guard.
-        test.slow();
-        await useTheme(page, theme);
-        await page.goto(path);
-        await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', theme);
-        await renderEverything(page);
-        await scrollThrough(page);
-        // Only colour depends on the theme: the light run checks every rule, the dark run the colour rules
-        // (axe is the slowest check here, about 10 s on a long lesson on a busy 2-core machine).
-        const axe = new AxeBuilder({ page });
-        if (theme === 'dark') axe.withRules(['color-contrast', 'link-in-text-block']);
-        const results = await axe.analyze();
-        const bad = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
-        expect(bad, `axe violations on ${path} in the ${theme} theme`).toEqual([]);
-      });
-    }
-  }
-});
-
-test.describe('on a 375 px phone', () => {
-  test.use({ viewport: { width: 375, height: 812 } });
-
-  for (const path of pages) {
-    test(`${path} does not scroll sideways, and what scrolls inside is reachable by keyboard`, async ({ page }) => {
-      await page.goto(path);
+      if (islands) {
+        await check(`${path} loads each island only when it is scrolled into view`, () => expectIslandsLoadWhenInView(page, summary, scripts));
+      }
       await renderEverything(page);
       await scrollThrough(page);
-      // Tables, code blocks and display formulas may scroll inside their own box; the page may not.
-      const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const scrollsInside = (el: Element | null): boolean => {
-          for (let e = el; e && e !== document.body; e = e.parentElement) {
-            const overflow = getComputedStyle(e).overflowX;
-            if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden' || overflow === 'clip') return true;
-          }
-          return false;
-        };
-        const culprits = [...document.querySelectorAll('body *')]
-          .filter((el) => {
-            const box = el.getBoundingClientRect();
-            return box.width > 0 && box.right > width + 1 && !scrollsInside(el.parentElement) && getComputedStyle(el).position !== 'fixed';
-          })
-          .slice(0, 5)
-          .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> reaches ${Math.round(el.getBoundingClientRect().right)} px`);
-        return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, culprits };
-      });
-      expect(scrollWidth, `${path} is ${scrollWidth} px wide on a ${clientWidth} px screen: ${culprits.join('; ')}`).toBeLessThanOrEqual(clientWidth);
+      if (!islands) {
+        await check(`${path} (${summary.kind}) loads no JavaScript beyond the theme's`, () => expectOnlyThemeJavaScript(page, summary, scripts));
+      }
 
-      // What scrolls inside its own box instead must be reachable by keyboard, and targets big enough:
-      // the axe rules whose outcome depends on the screen's width.
-      const results = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable', 'target-size']).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
-      expect(bad, `axe violations on ${path} at 375 px`).toEqual([]);
+      await check(`${path} has no serious or critical accessibility violation in the light theme`, async () => {
+        await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'light');
+        await expectNoAxeViolations(page, `${path} in the light theme`);
+      });
+
+      let withJs: LessonText | undefined;
+      if (lesson) {
+        // The lesson as read with JavaScript, every island hydrated: what the no-JavaScript reading must equal.
+        const hydrated = page.locator('astro-island');
+        for (let i = 0; i < summary.islands.length; i++) await expect(hydrated.nth(i)).not.toHaveAttribute('ssr', { timeout: 30_000 });
+        withJs = await readLesson(page);
+      }
+
+      // Only colour depends on the theme: the light run checks every rule, the dark run the colour rules.
+      await check(`${path} has no serious or critical accessibility violation in the dark theme`, async () => {
+        await pickTheme(page, 'dark');
+        await expectNoAxeViolations(page, `${path} in the dark theme`, ['color-contrast', 'link-in-text-block']);
+      });
+
+      if (lesson) {
+        // Dark on screen is the harder case: the handout must still come out in the light palette.
+        await check(`${path} prints as a handout`, async () => {
+          await stopRenderingEverything(page);
+          await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+          await expectPrintsAsHandout(page);
+        });
+        await page.emulateMedia({ media: 'screen' });
+      }
+
+      // A 375 px phone gets a page of its own, loaded at that width, in the same browser context.
+      const phone = await page.context().newPage();
+      const phoneRequests = watchRequests(phone, origin);
+      await check(`${path} does not scroll sideways, and what scrolls inside is reachable by keyboard`, async () => {
+        await phone.setViewportSize({ width: 375, height: 812 });
+        await useTheme(phone, 'light');
+        await phone.goto(path);
+        await renderEverything(phone);
+        await scrollThrough(phone);
+        await expectFitsPhone(phone, path);
+      });
+
+      await check(`${path} requests nothing from outside 127.0.0.1`, async () => {
+        expectNoRequestsOutside(path, requests);
+        expect(phoneRequests.outside, `requests from ${path} on a phone that leave 127.0.0.1`).toEqual([]);
+      });
+
+      if (lesson) {
+        await check(`${path} reads completely without JavaScript`, async () => {
+          expect(withJs, 'the lesson was read with JavaScript on').toBeDefined();
+          await expectReadsWithoutJs(browser, summary, withJs!);
+        });
+      }
+      expect(failed, `checks that failed on ${path}`).toEqual([]);
     });
   }
 });
 
-test('every internal link, anchor and asset on every page resolves', async ({ request }) => {
+test('every internal link, anchor and asset on every page resolves', () => {
+  // Read from dist/, as `astro preview` serves it: a path ending in "/" is its index.html.
   const broken: string[] = [];
   let links = 0;
-  const idsByPath = new Map<string, Set<string>>();
-  const status = new Map<string, boolean>();
-  const idsOf = async (path: string): Promise<Set<string> | undefined> => {
+  const idsByPath = new Map<string, Set<string> | undefined>();
+  const isFile = (path: string): boolean => {
+    const file = site.file(path);
+    return existsSync(file) && statSync(file).isFile();
+  };
+  const idsOf = (path: string): Set<string> | undefined => {
     if (!idsByPath.has(path)) {
-      const response = await request.get(path);
-      if (!response.ok()) return undefined;
-      const html = await response.text();
-      idsByPath.set(path, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+      idsByPath.set(path, isFile(path) ? new Set([...builtHtml(path).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)) : undefined);
     }
     return idsByPath.get(path);
-  };
-  const exists = async (path: string): Promise<boolean> => {
-    if (!status.has(path)) status.set(path, (await request.get(path)).ok());
-    return status.get(path)!;
   };
   for (const path of pages) {
     const html = builtHtml(path);
@@ -114,7 +139,7 @@ test('every internal link, anchor and asset on every page resolves', async ({ re
       if (!href || /^(https?:|mailto:)/.test(href)) continue;
       const url = new URL(href.replace(/&amp;/g, '&'), `http://127.0.0.1${path}`);
       links++;
-      const ids = await idsOf(url.pathname);
+      const ids = idsOf(url.pathname);
       if (!ids) broken.push(`${path} → ${href} (page not found)`);
       else if (url.hash && !ids.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${path} → ${href} (no such anchor)`);
     }
@@ -130,7 +155,7 @@ test('every internal link, anchor and asset on every page resolves', async ({ re
         continue;
       }
       const url = new URL(asset.replace(/&amp;/g, '&'), `http://127.0.0.1${path}`);
-      if (!(await exists(url.pathname))) broken.push(`${path} → ${asset} (asset not found)`);
+      if (!isFile(url.pathname)) broken.push(`${path} → ${asset} (asset not found)`);
     }
   }
   expect(links, 'internal links found across the site').toBeGreaterThan(pages.length * 5);
@@ -146,12 +171,12 @@ test('no id is used twice on any page', () => {
   expect(duplicates, 'ids used more than once on a page').toEqual([]);
 });
 
-test("every hint's lesson section exists", async ({ request }) => {
+test("every hint's lesson section exists", () => {
   const missing: string[] = [];
   for (const lab of labs) {
-    const response = await request.get(`/${lab.lesson}/`);
-    expect(response.ok(), `lab ${lab.id}'s lesson /${lab.lesson}/ is missing`).toBe(true);
-    const html = await response.text();
+    const lesson = `/${lab.lesson}/`;
+    expect(existsSync(site.file(lesson)), `lab ${lab.id}'s lesson ${lesson} is missing`).toBe(true);
+    const html = builtHtml(lesson);
     for (const test of lab.tests) {
       if (!html.includes(`id="${test.hints.section}"`)) missing.push(`${lab.id}: "${test.name}" → #${test.hints.section}`);
     }

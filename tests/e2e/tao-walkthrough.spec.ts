@@ -2,9 +2,10 @@
  * The TAO case study: its diagrams and lab embed render, and its walkthrough shows — before and after
  * hydration, step by step, and for other settings — exactly what the walkthrough driver
  * (src/components/widgets/case-studies/tao-walkthrough.ts) computes with the course's TAO model. The end
- * state is also checked against the model itself, run here directly.
+ * state is also checked against the model itself, run here directly. One load with JavaScript and one
+ * without; each behaviour is a named step (tests/e2e/one-load.ts).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
   answerText,
   buildWalkthrough,
@@ -15,6 +16,7 @@ import {
 } from '../../src/components/widgets/case-studies/tao-walkthrough';
 import { VirtualTime } from '../../src/models/common/virtual-time';
 import { Tao, type Assoc, type GraphStore } from '../../src/models/case-studies/tao-cache/tao-cache';
+import { HydratedWidget, pressUnlessDisabled } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/case-studies/tao/';
@@ -47,17 +49,6 @@ async function shown(widget: Locator) {
       inFlight: flight.startsWith('No ') ? 0 : flight.split(';').length,
     };
   });
-}
-
-async function hydrated(page: Page): Promise<Locator> {
-  await page.goto(lesson);
-  const island = page.locator('astro-island:has([data-widget="tao-walkthrough"])');
-  await island.scrollIntoViewIfNeeded();
-  // Astro removes the `ssr` attribute once the island has hydrated.
-  await expect(island).not.toHaveAttribute('ssr');
-  const widget = page.locator('[data-widget="tao-walkthrough"]');
-  await expect(widget).toHaveAttribute('data-ready', 'true');
-  return widget;
 }
 
 /** Presses Next through every step, checking each against the driver. */
@@ -99,41 +90,50 @@ async function finalReads(settings: WalkthroughSettings): Promise<string[]> {
 
 const countAndNewest = (step: WalkthroughStep) => REGIONS.flatMap((r) => step.reads[r].map((x, i) => `${r}${i + 1}: ${x.count}/${x.newest}`));
 
-test('the case study renders its diagrams, its table of numbers and its lab embed', async ({ page }) => {
-  await page.goto(lesson);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Facebook's TAO: a graph cache across regions");
-  await expect(page.getByRole('img', { name: 'A checkin as TAO objects and associations' })).toBeVisible();
-  await expect(page.getByRole('img', { name: "TAO's regions, leader tiers and follower tiers" })).toBeVisible();
-  await expect(page.locator('.katex-error')).toHaveCount(0);
-  await expect(page.getByRole('cell', { name: '96.4 % of reads, overall' })).toBeVisible();
-  const embed = page.locator('[data-lab="tao-cache"]');
-  const points = lab.tests.reduce((sum, t) => sum + t.points, 0);
-  await expect(embed).toContainText(`${lab.tests.length} graded tests · ${points} points`);
-  await expect(embed).toContainText('export class Tao {');
-  await expect(embed).toContainText('assocRange(id1: number, atype: string, pos: number, limit: number): Promise<Assoc[]>;');
-  await expect(embed).not.toContainText('not implemented');
-  await expect(embed).toContainText('npm run grade tao-cache');
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-
-  test('the walkthrough shows the first step of its default run, with its controls marked unavailable', async ({ page }) => {
-    await page.goto(lesson);
-    const widget = page.locator('[data-widget="tao-walkthrough"]');
-    await expect(widget).toBeVisible();
-    const run = await buildWalkthrough(DEFAULT_SETTINGS);
-    expect(await shown(widget)).toEqual(expected(run[0]!, 0, run.length));
-    for (const action of ['back', 'next', 'reset']) {
-      await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
-    }
-    for (const name of ['writer', 'lagB', 'lagC']) await expect(widget.locator(`select[name="${name}"]`)).toBeDisabled();
+test('the TAO case study and its walkthrough, on one load with JavaScript and one without', async ({ page, browser }) => {
+  // A guard, not a speed check: six behaviours that each had a load and 60 s of their own.
+  test.setTimeout(180_000);
+  const walkthrough = await HydratedWidget.open(page, {
+    path: lesson,
+    name: 'tao-walkthrough',
+    ready: (widget) => expect(widget).toHaveAttribute('data-ready', 'true'),
+    reset: (widget) => pressUnlessDisabled(widget.locator('[data-action="reset"]')),
   });
-});
 
-test.describe('TAO walkthrough', () => {
-  test('steps through the default write exactly as the model runs it, and ends where the model ends', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.check('the case study renders its diagrams, its table of numbers and its lab embed', async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Facebook's TAO: a graph cache across regions");
+    await expect(page.getByRole('img', { name: 'A checkin as TAO objects and associations' })).toBeVisible();
+    await expect(page.getByRole('img', { name: "TAO's regions, leader tiers and follower tiers" })).toBeVisible();
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    await expect(page.getByRole('cell', { name: '96.4 % of reads, overall' })).toBeVisible();
+    const embed = page.locator('[data-lab="tao-cache"]');
+    const points = lab.tests.reduce((sum, t) => sum + t.points, 0);
+    await expect(embed).toContainText(`${lab.tests.length} graded tests · ${points} points`);
+    await expect(embed).toContainText('export class Tao {');
+    await expect(embed).toContainText('assocRange(id1: number, atype: string, pos: number, limit: number): Promise<Assoc[]>;');
+    await expect(embed).not.toContainText('not implemented');
+    await expect(embed).toContainText('npm run grade tao-cache');
+  });
+
+  await walkthrough.check('without JavaScript, the walkthrough shows the first step of its default run, with its controls marked unavailable', async () => {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const staticPage = await off.newPage();
+      await staticPage.goto(lesson);
+      const widget = staticPage.locator('[data-widget="tao-walkthrough"]');
+      await expect(widget).toBeVisible();
+      const run = await buildWalkthrough(DEFAULT_SETTINGS);
+      expect(await shown(widget)).toEqual(expected(run[0]!, 0, run.length));
+      for (const action of ['back', 'next', 'reset']) {
+        await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
+      }
+      for (const name of ['writer', 'lagB', 'lagC']) await expect(widget.locator(`select[name="${name}"]`)).toBeDisabled();
+    } finally {
+      await off.close();
+    }
+  });
+
+  await walkthrough.step('the walkthrough steps through the default write exactly as the model runs it, and ends where the model ends', async (widget) => {
     const steps = await buildWalkthrough(DEFAULT_SETTINGS);
     await walk(widget, steps);
     await expect(widget.locator('[data-action="next"]')).toHaveAttribute('aria-disabled', 'true');
@@ -144,8 +144,7 @@ test.describe('TAO walkthrough', () => {
     expect(await shown(widget)).toEqual(expected(steps[0]!, 0, steps.length));
   });
 
-  test('shows region C stale until its invalidation arrives, then fresh from the database', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.step('the walkthrough shows region C stale until its invalidation arrives, then fresh from the database', async (widget) => {
     for (let i = 0; i < 2; i++) await widget.locator('[data-action="next"]').click();
     await expect(widget.locator('[data-result="time"]')).toHaveText('t = 10 ms');
     await expect(widget.locator('[data-result="read-C1"]')).toHaveAttribute('data-stale', 'true');
@@ -157,8 +156,16 @@ test.describe('TAO walkthrough', () => {
     await expect(widget.locator('[data-result="read-C1"]')).toHaveAttribute('data-from', 'database');
   });
 
-  test('reruns the model for a write from the master region with other lags', async ({ page }) => {
-    const widget = await hydrated(page);
+  await walkthrough.step('the walkthrough works from the keyboard, and keeps focus on Next at the last step', async (widget) => {
+    const steps = await buildWalkthrough(DEFAULT_SETTINGS);
+    const next = widget.locator('[data-action="next"]');
+    await next.focus();
+    for (let i = 0; i < steps.length + 1; i++) await page.keyboard.press('Enter');
+    await expect(widget.locator('[data-result="step"]')).toHaveText(`Step ${steps.length} of ${steps.length}`);
+    await expect(next).toBeFocused();
+  });
+
+  await walkthrough.step('the walkthrough reruns the model for a write from the master region with other lags', async (widget) => {
     await widget.getByLabel("Writer's region").selectOption('A');
     await widget.getByLabel('Lag to region B').selectOption('10000');
     await widget.getByLabel('Lag to region C').selectOption('100');
@@ -171,13 +178,5 @@ test.describe('TAO walkthrough', () => {
     expect(countAndNewest(steps.at(-1)!)).toEqual(await finalReads(settings));
   });
 
-  test('works from the keyboard, and keeps focus on Next at the last step', async ({ page }) => {
-    const widget = await hydrated(page);
-    const steps = await buildWalkthrough(DEFAULT_SETTINGS);
-    const next = widget.locator('[data-action="next"]');
-    await next.focus();
-    for (let i = 0; i < steps.length + 1; i++) await page.keyboard.press('Enter');
-    await expect(widget.locator('[data-result="step"]')).toHaveText(`Step ${steps.length} of ${steps.length}`);
-    await expect(next).toBeFocused();
-  });
+  walkthrough.expectNoneFailed();
 });

@@ -2,10 +2,12 @@
  * Every widget on every page works by keyboard alone and by touch: each control can be reached with
  * Tab and shows where the focus is, each (or its label) is at least 24 × 24 px (WCAG 2.2, 2.5.8), and
  * operating the controls changes what the widget shows. Chart colours keep their contrast in both
- * themes.
+ * themes, checked on one load per page (light, then dark through the theme picker).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { contrastRatio } from '../../scripts/lib/contrast';
+import { pickTheme } from './checks';
+import { Checklist } from './one-load';
 import { builtHtml, pageSummaries, scrollThrough, useTheme } from './pages';
 
 const widgetPages = pageSummaries().filter((p) => p.islands.length > 0);
@@ -26,7 +28,7 @@ async function hydrated(page: Page, path: string, index: number): Promise<Locato
   await page.goto(path);
   const island = page.locator('astro-island').nth(index);
   await island.scrollIntoViewIfNeeded();
-  await expect(island, 'the island hydrates once in view').not.toHaveAttribute('ssr');
+  await expect(island, 'the island hydrates once in view').not.toHaveAttribute('ssr', { timeout: 30_000 }); // a hang guard under npm test's load, not a speed check
   return island;
 }
 
@@ -156,48 +158,76 @@ test.describe('every widget by touch on a 375 px phone', () => {
 /** Pages that draw a LineChart (src/components/common/LineChart.tsx), in an island or not. */
 const chartPages = pageSummaries().filter((p) => builtHtml(p.path).includes('chart-svg'));
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`chart colours keep 3:1 contrast against the page in the ${theme} theme (WCAG 1.4.11)`, async ({ page }) => {
-    await useTheme(page, theme);
-    await page.goto('/');
-    const colours = await page.evaluate(() => {
-      const probe = document.createElement('span');
-      document.body.append(probe);
-      const read = (value: string) => {
-        probe.style.color = value;
-        return getComputedStyle(probe).color;
-      };
-      const palette = [0, 1, 2, 3, 4].map((i) => ({ name: `--chart-${i}`, colour: read(`var(--chart-${i})`) }));
-      const text = read('var(--sl-color-gray-2)');
-      probe.remove();
-      return { palette, text, background: getComputedStyle(document.body).backgroundColor };
-    });
-    const weak = colours.palette
-      .map(({ name, colour }) => ({ name, ratio: contrastRatio(colour, colours.background) }))
-      .filter((c) => c.ratio < 3)
-      .map((c) => `${c.name} ${c.ratio.toFixed(2)}:1`);
-    expect(weak, `series colours below 3:1 against ${colours.background}`).toEqual([]);
-    expect(contrastRatio(colours.text, colours.background), 'axis label colour against the page (4.5:1 for text)').toBeGreaterThanOrEqual(4.5);
+/** The chart palette and the axis label colour against the page's background, as the page shows them now. */
+async function expectPaletteContrast(page: Page): Promise<void> {
+  const colours = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const read = (value: string) => {
+      probe.style.color = value;
+      return getComputedStyle(probe).color;
+    };
+    const palette = [0, 1, 2, 3, 4].map((i) => ({ name: `--chart-${i}`, colour: read(`var(--chart-${i})`) }));
+    const text = read('var(--sl-color-gray-2)');
+    probe.remove();
+    return { palette, text, background: getComputedStyle(document.body).backgroundColor };
   });
+  const weak = colours.palette
+    .map(({ name, colour }) => ({ name, ratio: contrastRatio(colour, colours.background) }))
+    .filter((c) => c.ratio < 3)
+    .map((c) => `${c.name} ${c.ratio.toFixed(2)}:1`);
+  expect(weak, `series colours below 3:1 against ${colours.background}`).toEqual([]);
+  expect(contrastRatio(colours.text, colours.background), 'axis label colour against the page (4.5:1 for text)').toBeGreaterThanOrEqual(4.5);
+}
 
-  for (const { path } of chartPages) {
-    test(`the charts on ${path} keep their contrast in the ${theme} theme`, async ({ page }) => {
-      await useTheme(page, theme);
-      await page.goto(path);
-      await scrollThrough(page);
-      const drawn = await page.locator('svg.chart-svg').evaluateAll((svgs) =>
-        svgs.map((svg) => ({
-          lines: [...svg.querySelectorAll('.chart-line')].map((l) => getComputedStyle(l).stroke),
-          texts: [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill })),
-        })),
-      );
-      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      expect(drawn.length, `charts on ${path}`).toBeGreaterThan(0);
-      const problems = drawn.flatMap(({ lines, texts }) => [
-        ...lines.filter((stroke) => contrastRatio(stroke, background) < 3).map((stroke) => `a series line in ${stroke}`),
-        ...texts.filter(({ fill }) => contrastRatio(fill, background) < 4.5).map(({ text, fill }) => `"${text}" in ${fill}`),
-      ]);
-      expect(problems, `chart lines below 3:1 or chart text below 4.5:1 against ${background}`).toEqual([]);
+/** Every chart drawn on the page, as it shows them now: lines at 3:1 and text at 4.5:1 against the page. */
+async function expectChartsContrast(page: Page, path: string): Promise<void> {
+  const drawn = await page.locator('svg.chart-svg').evaluateAll((svgs) =>
+    svgs.map((svg) => ({
+      lines: [...svg.querySelectorAll('.chart-line')].map((l) => getComputedStyle(l).stroke),
+      texts: [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill })),
+    })),
+  );
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(drawn.length, `charts on ${path}`).toBeGreaterThan(0);
+  const problems = drawn.flatMap(({ lines, texts }) => [
+    ...lines.filter((stroke) => contrastRatio(stroke, background) < 3).map((stroke) => `a series line in ${stroke}`),
+    ...texts.filter(({ fill }) => contrastRatio(fill, background) < 4.5).map(({ text, fill }) => `"${text}" in ${fill}`),
+  ]);
+  expect(problems, `chart lines below 3:1 or chart text below 4.5:1 against ${background}`).toEqual([]);
+}
+
+// Both themes on one load: the page opens in the light theme and is switched to the dark one with the
+// theme picker, as a reader does (the same switch site.spec.ts makes for axe's dark run).
+test('chart colours keep 3:1 contrast against the page in the light and the dark theme (WCAG 1.4.11) — one load', async ({ page }) => {
+  const checks = new Checklist('/');
+  await useTheme(page, 'light');
+  await page.goto('/');
+  await checks.check('chart colours keep 3:1 contrast against the page in the light theme (WCAG 1.4.11)', async () => {
+    await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'light');
+    await expectPaletteContrast(page);
+  });
+  await checks.check('chart colours keep 3:1 contrast against the page in the dark theme (WCAG 1.4.11)', async () => {
+    await pickTheme(page, 'dark');
+    await expectPaletteContrast(page);
+  });
+  checks.expectNoneFailed();
+});
+
+for (const { path } of chartPages) {
+  test(`the charts on ${path} keep their contrast in the light and the dark theme — one load`, async ({ page }) => {
+    const checks = new Checklist(path);
+    await useTheme(page, 'light');
+    await page.goto(path);
+    await scrollThrough(page);
+    await checks.check(`the charts on ${path} keep their contrast in the light theme`, async () => {
+      await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'light');
+      await expectChartsContrast(page, path);
     });
-  }
+    await checks.check(`the charts on ${path} keep their contrast in the dark theme`, async () => {
+      await pickTheme(page, 'dark');
+      await expectChartsContrast(page, path);
+    });
+    checks.expectNoneFailed();
+  });
 }

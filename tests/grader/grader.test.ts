@@ -189,7 +189,9 @@ describe('grader timing', () => {
   }, 60_000);
 });
 
-describe('grade CLI', { timeout: 60_000 }, () => {
+// Generous guards, not speed checks: each case starts the CLI, which starts Vitest, which starts a worker
+// process per lab; npm test runs this beside the site's build and browser checks on two cores.
+describe('grade CLI', { timeout: 180_000 }, () => {
   // Hint progress is kept under node_modules/.cache; each test run starts from a fresh copy of the root's.
   const hintState = join(root, 'node_modules', '.cache', 'queues-and-caches', 'hints.json');
   beforeEach(() => rmSync(hintState, { force: true }));
@@ -199,7 +201,7 @@ describe('grade CLI', { timeout: 60_000 }, () => {
     return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/grader/cli.ts'), ...args.filter((a): a is string => typeof a === 'string')], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 150_000,
       // Plain text whatever the CI sets (picocolors turns colours on when CI is set).
       env: { ...process.env, NO_COLOR: '1', ...env },
     });

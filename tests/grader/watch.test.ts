@@ -15,7 +15,7 @@ const work = join(import.meta.dirname, `tmp-watch-${process.pid}`);
 const labsDir = join(work, 'labs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('grade --watch', { timeout: 90_000 }, () => {
+describe('grade --watch', { timeout: 240_000 }, () => {
   beforeAll(() => {
     mkdirSync(labsDir, { recursive: true });
     cpSync(join(import.meta.dirname, 'fixtures', 'labs', 'partial'), join(labsDir, 'partial'), { recursive: true });
@@ -31,7 +31,7 @@ describe('grade --watch', { timeout: 90_000 }, () => {
     const watching = watch({ root, labsDir, labs, course: { name: 'test', version: '0' }, quiet: true, until, onGraded: (lab, ms) => seen.push({ lab, ms }) });
     const waitFor = async (what: string, predicate: (lab: GradedLab) => boolean) => {
       const start = Date.now();
-      while (Date.now() - start < 30_000) {
+      while (Date.now() - start < 75_000) {
         const hit = seen.find((s) => predicate(s.lab));
         if (hit) return hit;
         await sleep(20);

@@ -7,6 +7,8 @@
  * mutants that cannot be told apart from the original (equivalent mutants) are listed, with the reason,
  * in labs/<id>/.meta/equivalent-mutants.json; any other survivor is printed for a human to look at.
  * Writes reports/mutation/<id>.json (Stryker's report) and docs/mutation.md (the summary).
+ * `npm run test:mutation -- --from-reports` rewrites the summary from the reports on disk without running
+ * Stryker, and refuses a report whose mutated files or test files have changed since it was made.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -82,7 +84,52 @@ function runLab(lab: Lab): LabScore {
     env: { ...process.env, QC_MUTATION_LAB: lab.id },
   });
   if (run.status !== 0) throw new Error(`Stryker failed on ${lab.id} (exit code ${run.status})`);
-  const report = JSON.parse(readFileSync(join(root, reportFile), 'utf8')) as { files: Record<string, { mutants: Mutant[] }> };
+  return scoreReport(lab);
+}
+
+interface Report {
+  files: Record<string, { source?: string; mutants: Mutant[] }>;
+  testFiles?: Record<string, { source?: string }>;
+}
+
+/**
+ * Why a lab's report on disk no longer describes the lab: a mutated file or a test file changed since
+ * Stryker ran, or the set of mutated files differs. Empty when the report is current.
+ */
+export function staleness(lab: Lab, report: Report): string[] {
+  const problems: string[] = [];
+  const expected = filesToMutate(lab);
+  const got = Object.keys(report.files);
+  const extra = got.filter((file) => !expected.includes(file));
+  // Stryker leaves out a file with nothing to mutate; a module of only re-exports (a barrel) is one.
+  const missing = expected.filter((file) => !got.includes(file) && !onlyReExports(join(root, file)));
+  if (extra.length || missing.length) problems.push(`it mutated ${got.join(', ')} but the lab now needs ${expected.join(', ')}`);
+  const sources = { ...Object.fromEntries(Object.entries(report.files).map(([f, d]) => [f, d.source])), ...Object.fromEntries(Object.entries(report.testFiles ?? {}).map(([f, d]) => [f, d.source])) };
+  for (const [file, source] of Object.entries(sources)) {
+    const path = join(root, file);
+    if (source === undefined) problems.push(`it does not record the text of ${file}`);
+    else if (!existsSync(path) || readFileSync(path, 'utf8') !== source) problems.push(`${file} changed since Stryker ran`);
+  }
+  if (!Object.keys(report.testFiles ?? {}).length) problems.push('it does not record the test files');
+  return problems;
+}
+
+/** True for a module whose code is only `export … from` and `import` lines (comments aside). */
+function onlyReExports(path: string): boolean {
+  const code = readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+  return code
+    .split(/;\s*|\n(?=\s*(?:export|import)\b)/)
+    .map((statement) => statement.trim())
+    .filter(Boolean)
+    .every((statement) => /^(export|import)\b[\s\S]*\bfrom\s+['"][^'"]+['"]$/.test(statement) || /^export\s*\*\s*from/.test(statement));
+}
+
+function scoreReport(lab: Lab): LabScore {
+  const files = filesToMutate(lab);
+  const reportFile = `reports/mutation/${lab.id}.json`;
+  const report = JSON.parse(readFileSync(join(root, reportFile), 'utf8')) as Report;
   const equivalentFile = lab.equivalentMutantsFile;
   const equivalent = existsSync(equivalentFile) ? equivalentSchema.parse(JSON.parse(readFileSync(equivalentFile, 'utf8'))) : [];
   let killed = 0;
@@ -134,14 +181,29 @@ function summary(scores: LabScore[]): string {
 
 function main(): void {
   const labs = loadLabs(join(root, 'labs'));
-  const ids = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  // --from-reports: write the summary from the reports already in reports/mutation/, refusing any that
+  // no longer matches the lab's code or tests (so a score is never older than what it scores).
+  const fromReports = args.includes('--from-reports');
+  const ids = args.filter((a) => a !== '--from-reports');
   const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
   if (unknown.length) {
     process.stderr.write(`test:mutation: no lab named ${unknown.join(', ')}\n`);
     process.exit(2);
   }
   const chosen = ids.length ? labs.filter((lab) => ids.includes(lab.id)) : labs;
-  const scores = chosen.map(runLab);
+  if (fromReports) {
+    const stale = chosen.flatMap((lab) => {
+      const file = join(root, 'reports', 'mutation', `${lab.id}.json`);
+      if (!existsSync(file)) return [`${lab.id}: no report (run npm run test:mutation -- ${lab.id})`];
+      return staleness(lab, JSON.parse(readFileSync(file, 'utf8')) as Report).map((p) => `${lab.id}: stale report, ${p} (run npm run test:mutation -- ${lab.id})`);
+    });
+    if (stale.length) {
+      process.stderr.write(`${stale.join('\n')}\n`);
+      process.exit(1);
+    }
+  }
+  const scores = chosen.map(fromReports ? scoreReport : runLab);
   for (const s of scores) {
     process.stdout.write(`${s.id}: ${s.score.toFixed(2)}% (${s.killed}/${s.total} killed)\n`);
     for (const m of s.survived.filter((x) => !x.reason)) {

@@ -113,6 +113,11 @@ describe('choosePages', () => {
     expect(chosen.byKind['lesson-with-widgets']?.path).toBe('/d/');
   });
 
+  it('does not take a page of the instructor guide for a lesson', () => {
+    const chosen = choosePages([page('/a/', 'lesson', 900), page('/instructors/labs/', 'lesson', 5000)], () => 0);
+    expect(chosen.textHeavyLesson?.path).toBe('/a/');
+  });
+
   it('falls back to a lesson with widgets when there is no plain lesson', () => {
     const chosen = choosePages([page('/c/', 'lesson-with-widgets', 3000, 1)], () => 1);
     expect(chosen.textHeavyLesson?.path).toBe('/c/');

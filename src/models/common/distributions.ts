@@ -5,10 +5,13 @@
  * numbers Kingman's approximation uses.
  */
 import { integerAtLeast, nonNegative, positive } from './guards';
-import type { Sampler } from '../module-16/queue-models/queue-simulator';
 import { exponential, type Rng } from './rng';
 
-export type { Sampler };
+/**
+ * Draws one time (interarrival or service), in the caller's unit. Defined here, with the samplers,
+ * so that the common helpers the labs' tests import depend on nothing outside src/models/common/.
+ */
+export type Sampler = () => number;
 
 /**
  * The most phases {@link fittedSampler} uses for an scv below 1; it bounds the work of one draw.

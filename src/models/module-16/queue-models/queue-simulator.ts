@@ -8,10 +8,11 @@
  * samplers is reproducible. This module is the reference solution of the `queue-models` lab's simulator
  * and runs in the lesson's hockey-stick explorer.
  */
+import type { Sampler } from '../../common/distributions';
 import { integerAtLeast } from '../../common/guards';
 
 /** Draws one time, in seconds: a finite number >= 0. See distributions.ts for samplers built on a seeded Rng. */
-export type Sampler = () => number;
+export type { Sampler };
 
 /** What to simulate. Times are in seconds. */
 export interface SimulationOptions {

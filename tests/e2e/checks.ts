@@ -180,12 +180,18 @@ export async function expectFitsPhone(page: Page, path: string): Promise<void> {
 
 /** The lesson's text as a reader sees it, and each island's text and field values, whitespace-normalised (call renderEverything first: innerText leaves out blocks that skip rendering). */
 export async function readLesson(page: Page) {
-  const content = page.locator('.sl-markdown-content');
   // The JavaScript-only lab launcher ("Open the lab in the browser") is left out of the lesson's text:
-  // without JavaScript the Lab section's instructions stand, and the page must read the same.
-  const hide = await page.addStyleTag({ content: '.lab-open { display: none !important; }' });
-  const text = (await content.innerText()).replace(/\s+/g, ' ').trim();
-  await hide.evaluate((style) => (style as HTMLStyleElement).remove());
+  // without JavaScript the Lab section's instructions stand, and the page must read the same. (Not
+  // page.addStyleTag, which waits for a load event that never comes with JavaScript off.)
+  const raw = await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '.lab-open { display: none !important; }';
+    document.head.append(style);
+    const text = (document.querySelector('.sl-markdown-content') as HTMLElement).innerText;
+    style.remove();
+    return text;
+  });
+  const text = raw.replace(/\s+/g, ' ').trim();
   const islands = await page.locator('astro-island').evaluateAll((els) =>
     els.map((el) => ({
       text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),

@@ -99,7 +99,15 @@ export function mistakeRounds(labs: Lab[]): { lab: Lab; name: string }[][] {
  * per round of mistakes), `parallel` runs at a time (each runs its test files one after another in its
  * own worker processes, so two runs keep both cores of the CI machine busy).
  */
-export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3): Promise<Proof[]> {
+export interface ParityTotals {
+  /** Implementations graded by both (starters, references, known mistakes). */
+  runs: number;
+  /** Test verdicts compared (status, points, message and logs of each). */
+  tests: number;
+  seconds: number;
+}
+
+export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3, onParity?: (totals: ParityTotals) => void): Promise<Proof[]> {
   const rounds = mistakeRounds(labs);
   const grade = (target: string, only: Lab[] = labs) => () => gradeLabs(only, { root, labsDir, target });
   const runs = await pool(
@@ -124,6 +132,7 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     { lab, key: 'the reference', file: lab.solutionFile, bundle: true, grader: reference[index]! },
     ...mistakesOf(lab).map((name) => ({ lab, key: `the known mistake ${name}`, file: mistakeFile(lab, name, join), bundle: true, grader: mistakeResults.get(`${lab.id}/${name}`)! })),
   ]);
+  const parityStarted = Date.now();
   const harness = new PageHarness();
   const parity = new Map<string, { runs: number; tests: number; problems: string[] }>();
   try {
@@ -143,6 +152,7 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
   } finally {
     harness.close();
   }
+  onParity?.({ runs: pageRuns.length, tests: pageRuns.reduce((n, run) => n + run.grader.tests.length, 0), seconds: (Date.now() - parityStarted) / 1000 });
   return labs.map((lab, index) => {
     const problems: string[] = [];
     const held: string[] = [];
@@ -217,7 +227,8 @@ async function main(): Promise<void> {
   // Two gradings at a time, each running its lab files one after another: both cores busy, no more
   // (a grading on its own uses two workers; four at once would only stretch the tests' time budgets).
   process.env.QC_LAB_WORKERS ??= '1';
-  const proofs = await prove(labs, labsDir);
+  let parity: ParityTotals | undefined;
+  const proofs = await prove(labs, labsDir, 2, 3, (totals) => (parity = totals));
   const caught = readCaughtBy(root);
   if (process.argv.includes('--write-caught')) {
     writeFileSync(join(root, CAUGHT_BY_FILE), caughtByText(caught, proofs));
@@ -239,6 +250,7 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`\n${proofs.length - failed}/${proofs.length} labs proved in ${seconds} s\n`);
+  if (parity) process.stdout.write(`the page's runner was compared with the grader on ${parity.runs} implementations (${parity.tests} test verdicts) in ${parity.seconds.toFixed(1)} s of that\n`);
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -47,6 +47,9 @@ export function pageCompilerOptions(ts: typeof TypeScript): TypeScript.CompilerO
   };
 }
 
+/** Parsed library and helper files, by language version and name. */
+const parsed = new Map<string, TypeScript.SourceFile>();
+
 /** Type-checks the student's file; the first error (if any) and the program, for reuse. */
 export function typeCheck(ts: typeof TypeScript, request: TypeCheckRequest): { error: TypeCheckError | undefined; program: TypeScript.Program } {
   const sources = new Map<string, string>([[request.file, request.code], [GLOBALS_FILE, STUDENT_GLOBALS]]);
@@ -55,7 +58,15 @@ export function typeCheck(ts: typeof TypeScript, request: TypeCheckRequest): { e
   const host: TypeScript.CompilerHost = {
     getSourceFile: (name, version) => {
       const text = read(name);
-      return text === undefined ? undefined : ts.createSourceFile(name, text, version);
+      if (text === undefined) return undefined;
+      // The library and the globals are parsed once: TypeScript reuses a file across programs only
+      // when the host hands back the same object (a re-check then takes milliseconds, not a parse).
+      const key = `${typeof version === 'object' ? version.languageVersion : version}\u0000${name}`;
+      const known = parsed.get(key);
+      if (known && known.text === text) return known;
+      const file = ts.createSourceFile(name, text, version);
+      if (name !== request.file) parsed.set(key, file);
+      return file;
     },
     getDefaultLibFileName: () => '/lib.es2023.d.ts',
     getDefaultLibLocation: () => '/',

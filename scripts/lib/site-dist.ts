@@ -87,9 +87,12 @@ export function decodeEntities(text: string): string {
 }
 
 function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}(?:="([^"]*)"|(?=[\\s>]))`).exec(tag);
-  if (!match) return undefined;
-  return decodeEntities(match[1] ?? '');
+  // Attribute by attribute, each quoted value consumed whole: a word inside a value (the lab launcher's
+  // props hold its tests' hints, where "client" is a common word) is never taken for an attribute.
+  for (const match of tag.matchAll(/\s([^\s=>"'/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g)) {
+    if (match[1]!.toLowerCase() === name) return decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return undefined;
 }
 
 function stripTags(html: string): string {

@@ -24,6 +24,15 @@ describe('readPage', () => {
     expect(page.inlineScripts.map((s) => s.islandRuntime)).toEqual([false, true]);
   });
 
+  it("reads an island's attributes, not words inside its props (a hint that says \"the client retries\")", () => {
+    const launcher = island
+      .replace('props="{}"', 'props="{&quot;hint&quot;:[0,&quot;the client retries &gt; once&quot;]}"')
+      .replace('Calc', 'LabLauncher')
+      .replace('&quot;Calc&quot;', '&quot;LabLauncher&quot;');
+    const [ref] = readPage(doc(`<h1 id="_top">Retries</h1><p>Words.</p>${launcher}`), '/m/retries/').islands;
+    expect(ref).toMatchObject({ name: 'LabLauncher', client: 'visible', serverRendered: true, jsOnly: true });
+  });
+
   it('tells the home, the 404 page, a plain lesson and another splash page apart', () => {
     expect(readPage(doc('<p>x</p>', { sidebar: false }), '/').kind).toBe('home');
     expect(readPage(doc('<p>x</p>', { sidebar: false }), '/404.html').kind).toBe('not-found');

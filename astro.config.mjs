@@ -5,6 +5,7 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import rehypeFocusableScrollBoxes from './src/markdown/focusable-scroll-boxes';
+import labsInThePage from './src/labs/browser/integration';
 
 // Astro's telemetry and its update check would reach the network from student laptops (and the
 // update notice would urge an Astro that needs Node 22); the course works offline, on Node 20.
@@ -21,6 +22,8 @@ export default defineConfig({
   // Served from 127.0.0.1 by `npm start` and `npm run preview`; no request leaves the machine.
   server: { host: '127.0.0.1', port: 4321 },
   image: { service: passthroughImageService() },
+  // The lab runner's worker imports the student's code and the test bundles at run time (issue 15).
+  vite: { worker: { format: 'es' } },
   markdown: {
     remarkPlugins: [remarkMath],
     // Display formulas and tables scroll sideways on narrow screens; give them a tab stop so that keyboards can scroll them.
@@ -44,5 +47,6 @@ export default defineConfig({
       ],
     }),
     preact(),
+    labsInThePage(),
   ],
 });

@@ -1,9 +1,9 @@
 // Autograder for the dead-letter-queue lab. Each test is one graded behaviour; points and hints for
 // each are in lab.json, keyed by the test's full name. Run: npm run grade dead-letter-queue
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { assert, describe, it } from 'vitest';
 import { describeValue, expectExactly, expectRangeError } from '../../src/labkit/assertions';
+import { isDeepStrictEqual } from '../../src/labkit/deep-equal';
 import { RetryQueue, type DrainReport } from './dead-letter-queue';
 
 /** Fixed seed, so that the same code always meets the same cases and gets the same score. */

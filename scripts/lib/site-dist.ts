@@ -37,7 +37,15 @@ export interface IslandRef {
   client?: string;
   /** Whether the island carries server-rendered HTML (false for `client:only` and for an island rendered empty). */
   serverRendered: boolean;
+  /**
+   * An island that exists only with JavaScript: the lab launcher ("Open the lab in the browser") renders
+   * nothing on the server, since without JavaScript the Lab section's instructions to grade locally stand.
+   */
+  jsOnly: boolean;
 }
+
+/** The components that render nothing without JavaScript, by name. */
+export const JS_ONLY_ISLANDS = ['LabLauncher'];
 
 /** An inline `<script>` (no src) and whether it belongs to Astro's island runtime. */
 export interface InlineScript {
@@ -79,9 +87,12 @@ export function decodeEntities(text: string): string {
 }
 
 function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}(?:="([^"]*)"|(?=[\\s>]))`).exec(tag);
-  if (!match) return undefined;
-  return decodeEntities(match[1] ?? '');
+  // Attribute by attribute, each quoted value consumed whole: a word inside a value (the lab launcher's
+  // props hold its tests' hints, where "client" is a common word) is never taken for an attribute.
+  for (const match of tag.matchAll(/\s([^\s=>"'/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g)) {
+    if (match[1]!.toLowerCase() === name) return decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return undefined;
 }
 
 function stripTags(html: string): string {
@@ -110,6 +121,7 @@ export function readPage(html: string, path: string): PageSummary {
       // Astro marks every island `ssr` until it hydrates, client:only ones included; what tells is the
       // directive, and whether anything was rendered inside.
       serverRendered: attribute(tag, 'client') !== 'only' && !/^\s*<\/astro-island>/.test(html.slice(index + tag.length)),
+      jsOnly: JS_ONLY_ISLANDS.includes(name),
     };
   });
 

@@ -8,7 +8,10 @@
  *   5. grading is deterministic: the reference, graded again, gets exactly the same results (the
  *      report has no timing fields per test, so every field is compared) — and the same whether each
  *      lab file runs in a process of its own (as `npm run grade` runs them) or all of a run's files
- *      share one (as the proofs run the repeats and the known mistakes; see proofPlan).
+ *      share one (as the proofs run the repeats and the known mistakes; see proofPlan);
+ *   6. the lesson page's in-browser runner (src/labs/browser/, run here in Node workers by parity.ts)
+ *      gives the same status, points and message as the grader for every test, on the starter, the
+ *      reference and every known mistake.
  * A lab that breaks any rule fails the run (exit code 1).
  *
  * The known mistakes' results also say which tests catch each mistake: the instructor guide shows them
@@ -24,6 +27,7 @@ import { LABS_DIR, mistakeFile, testFileName } from '../labs/layout';
 import { gradeLabs, type GradedLab } from '../grader/grade';
 import { mistakesTarget } from '../grader/lab-target';
 import { isMain, root } from './generated';
+import { differences, PageHarness } from './parity';
 
 export interface Proof {
   lab: string;
@@ -125,12 +129,20 @@ export function proofPlan(labs: Lab[], repeats = 3): PlannedGrading[] {
   ];
 }
 
+export interface ParityTotals {
+  /** Implementations graded by both (starters, references, known mistakes). */
+  runs: number;
+  /** Test verdicts compared (status, points, message and logs of each). */
+  tests: number;
+  seconds: number;
+}
+
 /**
  * Runs the proofs for `labs`: every Vitest run grades all of them (one run per implementation, and one
  * per round of mistakes; proofPlan), `parallel` runs at a time (each runs its test files one after
  * another in one worker at a time, so two runs keep both cores of the CI machine busy).
  */
-export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3): Promise<Proof[]> {
+export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats = 3, onParity?: (totals: ParityTotals) => void): Promise<Proof[]> {
   const rounds = mistakeRounds(labs);
   const runs = await pool(
     proofPlan(labs, repeats).map(({ target, labs: only, shareWorker }) => () => gradeLabs(only, { root, labsDir, target, shareWorker })),
@@ -143,6 +155,33 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     const graded = runs[1 + repeats + r]!;
     round.forEach(({ lab, name }, j) => mistakeResults.set(`${lab.id}/${name}`, graded[j]!));
   });
+  // 6. The page's runner on the same code, `parallel` runs at a time, compared with the gradings above.
+  const pageRuns: { lab: Lab; key: string; file: string; bundle: boolean; grader: GradedLab }[] = labs.flatMap((lab, index) => [
+    { lab, key: 'the starter', file: lab.studentFile, bundle: false, grader: starter[index]! },
+    { lab, key: 'the reference', file: lab.solutionFile, bundle: true, grader: reference[index]! },
+    ...mistakesOf(lab).map((name) => ({ lab, key: `the known mistake ${name}`, file: mistakeFile(lab, name, join), bundle: true, grader: mistakeResults.get(`${lab.id}/${name}`)! })),
+  ]);
+  const parityStarted = Date.now();
+  const harness = new PageHarness();
+  const parity = new Map<string, { runs: number; tests: number; problems: string[] }>();
+  try {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < pageRuns.length) {
+        const run = pageRuns[next++]!;
+        const page = await harness.run(run.lab, run.file, { bundle: run.bundle });
+        const entry = parity.get(run.lab.id) ?? { runs: 0, tests: 0, problems: [] };
+        entry.runs++;
+        entry.tests += run.grader.tests.length;
+        for (const line of differences(page.graded, run.grader)) entry.problems.push(`the page and the grader differ on ${run.key}: ${line}`);
+        parity.set(run.lab.id, entry);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+  } finally {
+    harness.close();
+  }
+  onParity?.({ runs: pageRuns.length, tests: pageRuns.reduce((n, run) => n + run.grader.tests.length, 0), seconds: (Date.now() - parityStarted) / 1000 });
   return labs.map((lab, index) => {
     const problems: string[] = [];
     const held: string[] = [];
@@ -181,6 +220,9 @@ export async function prove(labs: Lab[], labsDir: string, parallel = 2, repeats 
     for (const name of uncaught) problems.push(`the known mistake ${relative(root, mistakeFile(lab, name, join))} passes every graded test`);
     problems.push(...invalidGradings(names.map((name) => [relative(root, mistakeFile(lab, name, join)), mistakeResults.get(`${lab.id}/${name}`)!])));
     if (names.length && !uncaught.length) held.push(`all ${names.length} known mistakes are caught`);
+    const same = parity.get(lab.id);
+    if (same?.problems.length) problems.push(...same.problems);
+    else if (same) held.push(`the page's runner agrees with the grader on ${same.runs} implementations (${same.tests} test verdicts and messages)`);
     const caughtBy = Object.fromEntries(
       names.map((name) => [name, mistakeResults.get(`${lab.id}/${name}`)!.tests.filter((t) => t.status !== 'passed').map((t) => t.name)]),
     );
@@ -234,7 +276,8 @@ async function main(): Promise<void> {
   // Two gradings at a time, each running its lab files one after another: both cores busy, no more
   // (a grading on its own uses two workers; four at once would only stretch the tests' time budgets).
   process.env.QC_LAB_WORKERS ??= '1';
-  const proofs = await prove(labs, labsDir);
+  let parity: ParityTotals | undefined;
+  const proofs = await prove(labs, labsDir, 2, 3, (totals) => (parity = totals));
   const caught = readCaughtBy(root);
   if (process.argv.includes('--write-caught')) {
     writeFileSync(join(root, CAUGHT_BY_FILE), caughtByText(caught, proofs));
@@ -256,6 +299,7 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`\n${proofs.length - failed}/${proofs.length} labs proved in ${seconds} s\n`);
+  if (parity) process.stdout.write(`the page's runner was compared with the grader on ${parity.runs} implementations (${parity.tests} test verdicts) in ${parity.seconds.toFixed(1)} s of that\n`);
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import type TypeScript from 'typescript';
+import { callersOfHung } from './scoring';
 
 let compiler: typeof TypeScript | undefined;
 function typescript(): typeof TypeScript {
@@ -104,8 +105,5 @@ export function hungCallers(testFile: string, hungTest: string, collected: strin
   } catch {
     return [];
   }
-  const hung = byTest.get(hungTest);
-  if (!hung || hung.size !== 1) return [];
-  const [fn] = [...hung] as [string];
-  return collected.filter((name) => name !== hungTest && !scored.includes(name) && byTest.get(name)?.has(fn)).map((name) => [name, fn]);
+  return callersOfHung(byTest, hungTest, collected, scored);
 }

@@ -26,6 +26,9 @@ import { studentFileName, testFileName } from '../labs/layout';
 import { LAB_TARGET_ENV, targetFile } from './lab-target';
 import { recordResult, RESULTS_ENV } from './results';
 import { SANDBOX_GLOBAL, SANDBOX_PRELUDE } from './sandbox';
+import { refusalMessage } from './scoring';
+
+export { refusalMessage };
 
 /** The specifier the sandbox's run-time check gives an `import()` it refuses (see sandbox.ts). */
 export const REFUSED_PREFIX = 'qc-refused:';
@@ -110,10 +113,7 @@ export function refusal(source: string, lab: LabModule, labsDir: string, root: s
   return 'a file outside the lab';
 }
 
-/** The sentence a refused import gets, in the report and in the error the import throws. */
-export function refusalMessage(source: string, reason: string): string {
-  return `lab code may only import its own files; \`${source}\` is ${reason}`;
-}
+/** The sentence a refused import gets, in the report and in the error the import throws: scoring.ts's refusalMessage. */
 
 function sha256(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');

@@ -24,26 +24,9 @@ import { hungCallers } from './hangs';
 import { LAB_TARGET_ENV } from './lab-target';
 import { GRACE_MS, LOAD_TIMEOUT_MS, MAX_GRADING_MS, POLL_MS, ROUND_OVERHEAD_MS, WORKER_MEMORY_MB } from './limits';
 import { parseResults, RESULTS_ENV, type ResultRecord } from './results';
+import { knownHangMessage, verdictStatus, type FileProblem, type TestResult, type TestStatus } from './scoring';
 
-export type TestStatus = 'passed' | 'failed' | 'timeout' | 'error';
-
-export interface TestResult {
-  name: string;
-  status: TestStatus;
-  /** Why it failed, timed out or errored. */
-  error?: SerializedError;
-  durationMs?: number;
-  /** The first lines the test printed with console.log and friends. */
-  logs?: string[];
-}
-
-/** Why a whole test file could not be graded. */
-export type FileProblem =
-  | { kind: 'load-error'; error: SerializedError }
-  /** `settling`: the worker's event loop still turned (an await that never settles), not a loop. */
-  | { kind: 'load-timeout'; afterMs: number; settling?: boolean }
-  | { kind: 'memory'; limitMb: number }
-  | { kind: 'crash'; detail: string };
+export type { FileProblem, TestResult, TestStatus } from './scoring';
 
 export interface FileResult {
   file: string;
@@ -286,7 +269,6 @@ export function applyEvent(running: Running, event: GraderEvent): void {
   }
 }
 
-const TIMED_OUT = /^Test timed out in \d+ms/;
 
 /** Folds one record of the results file into a file's state (the verdicts the grader scores). */
 export function applyRecord(file: FileState, record: ResultRecord, labsDir: string): void {
@@ -298,7 +280,7 @@ export function applyRecord(file: FileState, record: ResultRecord, labsDir: stri
       if (record.state === 'skipped') break;
       const error = record.error;
       if (error?.name === 'QcIntegrityError') file.tampered ??= error.message;
-      const status: TestStatus = record.state === 'passed' ? 'passed' : error && TIMED_OUT.test(error.message) ? 'timeout' : 'failed';
+      const status = verdictStatus(record.state === 'passed', error);
       file.results.set(record.name, {
         name: record.name,
         status,
@@ -514,7 +496,7 @@ function settleRound(
           file.results.set(name, {
             name,
             status: 'timeout',
-            error: { name: 'KnownHang', message: `not run again: it calls \`${fn}\`, which did not finish in "${where.test}". Fix that first, then grade again.` },
+            error: { name: 'KnownHang', message: knownHangMessage(fn, where.test) },
           });
         }
       } else {

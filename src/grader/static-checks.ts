@@ -20,19 +20,10 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type TypeScript from 'typescript';
 import type { Lab } from '../labs/catalog';
+import { missingExportsMessage } from './scoring';
+import { STUDENT_GLOBALS } from './student-globals';
 
 /** Globals a lab solution may reasonably use, declared for the fast pass. */
-const STUDENT_GLOBALS = `
-interface Console { log(...data: any[]): void; error(...data: any[]): void; warn(...data: any[]): void; info(...data: any[]): void; debug(...data: any[]): void; table(data: any, columns?: string[]): void; time(label?: string): void; timeEnd(label?: string): void; }
-declare var console: Console;
-declare function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): any;
-declare function clearTimeout(id: any): void;
-declare function setInterval(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): any;
-declare function clearInterval(id: any): void;
-declare function queueMicrotask(callback: () => void): void;
-declare function structuredClone<T>(value: T): T;
-declare var performance: { now(): number };
-`;
 const GLOBALS_FILE = '/__grader__/student-globals.d.ts';
 
 /**
@@ -254,7 +245,7 @@ export class StaticChecker {
         const via = source.statements.some((st) => ts.isExportDeclaration(st) && !st.exportClause) ? ' (counting what it re-exports with `export *`)' : '';
         add(lab.id, {
           kind: 'missing-export',
-          message: `${file} no longer exports ${missing.map((n) => `\`${n}\``).join(', ')}${via}, which the tests import. Keep every export of the starter, with the same name (the lesson shows the contract).`,
+          message: missingExportsMessage(file, missing, via),
         });
         continue;
       }

@@ -85,16 +85,18 @@ test('why-cache and cache-patterns, on one load of each with JavaScript and one 
     await expect(embed.locator('.lab-tests li')).toHaveCount(lab.tests.length);
   });
 
-  await checks.check('both lessons read without JavaScript: no islands, and the diagrams, tables and lab are in the HTML', async () => {
+  await checks.check('both lessons read without JavaScript: no islands but the lab launcher, and the diagrams, tables and lab are in the HTML', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.goto(whyCache);
-      await expect(page.locator('astro-island')).toHaveCount(0);
+      await expect(page.locator('astro-island:not([component-url*="LabLauncher"])'), 'islands other than the lab launcher').toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
       await expect(page.getByRole('img', { name: 'Where a request can be answered from a copy', exact: true })).toBeVisible();
       await expect(page.locator('[data-table="hit-ratio"]')).toBeVisible();
       await page.goto(patterns);
-      await expect(page.locator('astro-island')).toHaveCount(0);
+      await expect(page.locator('astro-island:not([component-url*="LabLauncher"])'), 'islands other than the lab launcher').toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
       await expect(page.locator('[data-table="loss-window"]')).toBeVisible();
       await expect(page.locator('[data-lab="cache-patterns"]')).toContainText('npm run grade cache-patterns');
     } finally {

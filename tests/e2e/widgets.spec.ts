@@ -16,9 +16,9 @@ const islands = widgetPages.flatMap((page) =>
   page.islands.map((island, index) => {
     const same = page.islands.filter((i) => i.name === island.name);
     const place = same.length > 1 ? ` ${page.islands.slice(0, index + 1).filter((i) => i.name === island.name).length} of ${same.length}` : '';
-    return { path: page.path, index, name: `${island.name}${place}` };
+    return { path: page.path, index, name: `${island.name}${place}`, jsOnly: island.jsOnly };
   }),
-);
+).filter((island) => !island.jsOnly); // the lab launcher has its own keyboard and axe checks (lab-runner.spec.ts)
 
 /** What a reader can operate: enabled form controls, buttons, links, summaries and custom tab stops. */
 const CONTROLS =

@@ -120,8 +120,16 @@ describe('the student edition', () => {
     for (const lab of labs) {
       const lesson = await fetch(`${base}/${lab.lesson}/`);
       expect(lesson.status, lab.lesson).toBe(200);
-      expect(await lesson.text(), lab.lesson).toContain(`data-lab="${lab.id}"`);
+      const html = await lesson.text();
+      expect(html, lab.lesson).toContain(`data-lab="${lab.id}"`);
+      // The lab in the page (issue 15) works from the edition's own server too: the launcher's island
+      // and the lab's tests bundled for the page.
+      expect(html, `${lab.lesson} has the lab launcher`).toMatch(/<astro-island[^>]*component-url="[^"]*LabLauncher/);
+      const tests = await fetch(`${base}/_labs/${lab.id}.tests.js`);
+      expect(tests.status, `/_labs/${lab.id}.tests.js`).toBe(200);
+      expect(tests.headers.get('content-type'), `/_labs/${lab.id}.tests.js is served as JavaScript (a module worker imports it)`).toMatch(/javascript/);
     }
+    expect((await fetch(`${base}/_labs/ts/typescript.js`)).status, 'the type checker for the page').toBe(200);
     expect((await fetch(`${base}/pagefind/pagefind.js`)).status).toBe(200);
     expect((await fetch(`${base}/instructors/`)).status).toBe(404);
     expect((await fetch(`${base}/%2e%2e/package.json`)).status).toBe(404);

@@ -18,10 +18,19 @@ describe('readPage', () => {
     expect(page.kind).toBe('lesson-with-widgets');
     expect(page.title).toBe("Little's Law");
     expect(page.islands).toEqual([
-      { name: 'Calc', componentUrl: '/_astro/Calc.1.js', rendererUrl: '/_astro/client.2.js', beforeHydrationUrl: undefined, client: 'visible', serverRendered: true },
+      { name: 'Calc', componentUrl: '/_astro/Calc.1.js', rendererUrl: '/_astro/client.2.js', beforeHydrationUrl: undefined, client: 'visible', serverRendered: true, jsOnly: false },
     ]);
     expect(page.scriptSrcs).toEqual(['/_astro/page.abc.js']);
     expect(page.inlineScripts.map((s) => s.islandRuntime)).toEqual([false, true]);
+  });
+
+  it("reads an island's attributes, not words inside its props (a hint that says \"the client retries\")", () => {
+    const launcher = island
+      .replace('props="{}"', 'props="{&quot;hint&quot;:[0,&quot;the client retries &gt; once&quot;]}"')
+      .replace('Calc', 'LabLauncher')
+      .replace('&quot;Calc&quot;', '&quot;LabLauncher&quot;');
+    const [ref] = readPage(doc(`<h1 id="_top">Retries</h1><p>Words.</p>${launcher}`), '/m/retries/').islands;
+    expect(ref).toMatchObject({ name: 'LabLauncher', client: 'visible', serverRendered: true, jsOnly: true });
   });
 
   it('tells the home, the 404 page, a plain lesson and another splash page apart', () => {
@@ -95,7 +104,7 @@ describe('choosePages', () => {
     path,
     kind,
     title: path,
-    islands: Array.from({ length: islands }, () => ({ name: 'W', componentUrl: `/_astro/${path}.js`, client: 'visible', serverRendered: true })),
+    islands: Array.from({ length: islands }, () => ({ name: 'W', componentUrl: `/_astro/${path}.js`, client: 'visible', serverRendered: true, jsOnly: false })),
     scriptSrcs: [],
     inlineScripts: [],
     words,

@@ -10,7 +10,7 @@ import { CACHE_LAYERS } from '../../src/components/diagrams/module-17/cache-laye
 import { PATTERN_SEQUENCES } from '../../src/components/diagrams/module-17/cache-pattern-sequences';
 import { LESSON_SCENARIOS, runLossWindow } from '../../src/models/module-17/cache-patterns/loss-window';
 import { hitRatioTable, LESSON_EXAMPLE } from '../../src/models/module-17/why-cache/hit-ratio';
-import { Checklist } from './one-load';
+import { Checklist, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const whyCache = '/module-17/why-cache/';
@@ -86,10 +86,7 @@ test('why-cache and cache-patterns, on one load of each with JavaScript and one 
   });
 
   await checks.check('both lessons read without JavaScript: no islands, and the diagrams, tables and lab are in the HTML', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.goto(whyCache);
+    await withoutJavaScript(browser, whyCache, async (page) => {
       await expect(page.locator('astro-island')).toHaveCount(0);
       await expect(page.getByRole('img', { name: 'Where a request can be answered from a copy', exact: true })).toBeVisible();
       await expect(page.locator('[data-table="hit-ratio"]')).toBeVisible();
@@ -97,9 +94,7 @@ test('why-cache and cache-patterns, on one load of each with JavaScript and one 
       await expect(page.locator('astro-island')).toHaveCount(0);
       await expect(page.locator('[data-table="loss-window"]')).toBeVisible();
       await expect(page.locator('[data-lab="cache-patterns"]')).toContainText('npm run grade cache-patterns');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   checks.expectNoneFailed();

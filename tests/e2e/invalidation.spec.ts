@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { staleSetRaces, twoWriterRaces } from '../../src/components/diagrams/module-17/race-trace';
-import { Checklist } from './one-load';
+import { Checklist, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-17/invalidation/';
@@ -55,16 +55,11 @@ test('the invalidation lesson, on one load with JavaScript and one without', asy
   });
 
   await checks.check('reads completely without JavaScript: no islands, and the diagrams and lab are in the HTML', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await context.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       await expect(staticPage.locator('astro-island')).toHaveCount(0);
       for (const name of diagrams) await expect(staticPage.getByRole('img', { name, exact: true })).toBeVisible();
       await expect(staticPage.locator('[data-lab="invalidation"]')).toContainText('npm run grade invalidation');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   checks.expectNoneFailed();

@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { BoundedQueue, OVERFLOW_POLICIES, type OfferResult } from '../../src/models/module-16/backpressure/bounded-queue';
-import { Checklist } from './one-load';
+import { Checklist, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-16/backpressure/';
@@ -56,17 +56,12 @@ test('the backpressure lesson, on one load with JavaScript and one without', asy
   });
 
   await checks.check('reads completely without JavaScript: no islands but the lab launcher, and the diagrams and lab are in the HTML', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await context.newPage();
-      await staticPage.goto(lesson);
-      await expect(staticPage.locator('astro-island:not([component-url*="LabLauncher"])')).toHaveCount(0);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
+      await expect(staticPage.locator('astro-island:not([component-url*="LabLauncher"])'), 'islands other than the lab launcher').toHaveCount(0);
       await expect(staticPage.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
       for (const name of diagrams) await expect(staticPage.getByRole('img', { name, exact: true })).toBeVisible();
       await expect(staticPage.locator('[data-lab="backpressure"]')).toContainText('npm run grade backpressure');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   await checks.check('the lab embed shows the brief, the classes from the starter file, the grade command and the points', async () => {

@@ -10,7 +10,7 @@ import { CACHE_LAYERS } from '../../src/components/diagrams/module-17/cache-laye
 import { PATTERN_SEQUENCES } from '../../src/components/diagrams/module-17/cache-pattern-sequences';
 import { LESSON_SCENARIOS, runLossWindow } from '../../src/models/module-17/cache-patterns/loss-window';
 import { hitRatioTable, LESSON_EXAMPLE } from '../../src/models/module-17/why-cache/hit-ratio';
-import { Checklist } from './one-load';
+import { Checklist, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const whyCache = '/module-17/why-cache/';
@@ -86,10 +86,7 @@ test('why-cache and cache-patterns, on one load of each with JavaScript and one 
   });
 
   await checks.check('both lessons read without JavaScript: no islands but the lab launcher, and the diagrams, tables and lab are in the HTML', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.goto(whyCache);
+    await withoutJavaScript(browser, whyCache, async (page) => {
       await expect(page.locator('astro-island:not([component-url*="LabLauncher"])'), 'islands other than the lab launcher').toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
       await expect(page.getByRole('img', { name: 'Where a request can be answered from a copy', exact: true })).toBeVisible();
@@ -99,9 +96,7 @@ test('why-cache and cache-patterns, on one load of each with JavaScript and one 
       await expect(page.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
       await expect(page.locator('[data-table="loss-window"]')).toBeVisible();
       await expect(page.locator('[data-lab="cache-patterns"]')).toContainText('npm run grade cache-patterns');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   checks.expectNoneFailed();

@@ -17,12 +17,20 @@
  *   by their address, folded answers printed open, in the light palette whatever the screen theme.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { contrastRatio } from '../../scripts/lib/contrast';
 import { JS_BUDGET } from '../../scripts/lib/budgets';
 import type { PageSummary } from '../../scripts/lib/site-dist';
 import { isThemeScript } from '../../scripts/lib/site-dist';
+import { withoutJavaScript } from './one-load';
 import { renderEverything, site, themeComponents } from './pages';
+
+/**
+ * How often a poll here looks again: what it waits for (a request, an import at idle) comes within
+ * a few frames, and expect.poll's own backoff (100, 250, 500, then 1000 ms) would wait up to a second
+ * longer than needed each time.
+ */
+export const POLL = [20, 50, 100, 250];
 
 /** Records every request a page makes, and those that leave `origin`. */
 export function watchRequests(page: Page, origin: string) {
@@ -65,7 +73,7 @@ export async function expectOnlyThemeJavaScript(page: Page, summary: PageSummary
   expect(notTheme, "<script src> on the page that are not Starlight's, Astro's prefetch or Expressive Code's").toEqual([]);
 
   // Starlight imports the search UI once the browser is idle; wait for it so that it is counted too.
-  await expect.poll(() => js.themeLazyFiles.every((f) => requested.includes(f)), { message: 'the search UI was imported at idle', timeout: 15_000 }).toBe(true);
+  await expect.poll(() => js.themeLazyFiles.every((f) => requested.includes(f)), { message: 'the search UI was imported at idle', timeout: 15_000, intervals: POLL }).toBe(true);
 
   const allowed = new Set([...js.themeFiles, ...js.themeLazyFiles]);
   expect(requested.filter((url) => !allowed.has(url)), 'scripts loaded that the theme does not load').toEqual([]);
@@ -119,7 +127,7 @@ export async function expectIslandsLoadWhenInView(page: Page, summary: PageSumma
     if (requested.includes(url)) continue; // on screen from the start, or an earlier island of the same component
     await expect(island, `${name} hydrated before it was scrolled into view`).toHaveAttribute('ssr');
     await island.scrollIntoViewIfNeeded();
-    await expect.poll(() => requested.includes(url), { message: `${name}'s module ${url} is requested once it is in view` }).toBe(true);
+    await expect.poll(() => requested.includes(url), { message: `${name}'s module ${url} is requested once it is in view`, intervals: POLL }).toBe(true);
     await expect(island, `${name} hydrates once in view`).not.toHaveAttribute('ssr', { timeout: 30_000 }); // a hang guard under npm test's load, not a speed check
   }
 }
@@ -214,10 +222,7 @@ function firstDifference(a: string, b: string): string {
  * read with JavaScript on, every island hydrated (from the page the other checks loaded).
  */
 export async function expectReadsWithoutJs(browser: Browser, lesson: PageSummary, withJs: LessonText): Promise<void> {
-  const off = await browser.newContext({ javaScriptEnabled: false });
-  try {
-    const page = await off.newPage();
-    await page.goto(lesson.path);
+  await withoutJavaScript(browser, lesson.path, async (page) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
     await renderEverything(page);
     const withoutJs = await readLesson(page);
@@ -272,9 +277,7 @@ export async function expectReadsWithoutJs(browser: Browser, lesson: PageSummary
       withoutJs.text === withJs.text,
       `the lesson's text without JavaScript is the text with JavaScript\n${firstDifference(withoutJs.text, withJs.text)}`,
     ).toBe(true);
-  } finally {
-    await off.close();
-  }
+  });
 }
 
 /** Navigation that has no place on paper. */
@@ -337,19 +340,203 @@ export async function expectPrintsAsHandout(page: Page): Promise<void> {
   expect(folded.filter((d) => !d.shown).map((d) => d.summary), 'folded answers left closed in print').toEqual([]);
 
   // Paper is white: the text and the chart palette must stand out on white, whatever the screen theme.
-  const colours = await page.evaluate(() => {
+  const [text, ...chart] = await readColours(page, ['var(--sl-color-white)', ...CHART_PALETTE]);
+  const white = 'rgb(255, 255, 255)';
+  expect(contrastRatio(text!, white), 'contrast of the printed text on white').toBeGreaterThanOrEqual(7);
+  expect(chart.filter((c) => contrastRatio(c, white) < 3), 'chart colours below 3:1 on white paper').toEqual([]);
+}
+
+/** The chart palette (src/styles: --chart-0…4), as CSS values. */
+const CHART_PALETTE = [0, 1, 2, 3, 4].map((i) => `var(--chart-${i})`);
+
+/** The colours CSS `values` (`var(--chart-0)`, say) compute to on the page as it is shown now, read from a probe element. */
+export async function readColours(page: Page, values: string[]): Promise<string[]> {
+  return page.evaluate((values) => {
     const probe = document.createElement('span');
     document.body.append(probe);
     const read = (value: string) => {
       probe.style.color = value;
       return getComputedStyle(probe).color;
     };
-    const result = { text: read('var(--sl-color-white)'), chart: [0, 1, 2, 3, 4].map((i) => read(`var(--chart-${i})`)) };
+    const colours = values.map(read);
     probe.remove();
-    return result;
-  });
-  const white = 'rgb(255, 255, 255)';
-  expect(contrastRatio(colours.text, white), 'contrast of the printed text on white').toBeGreaterThanOrEqual(7);
-  expect(colours.chart.filter((c) => contrastRatio(c, white) < 3), 'chart colours below 3:1 on white paper').toEqual([]);
+    return colours;
+  }, values);
 }
 
+/** The chart palette and the axis label colour against the page's background, as the page shows them now. */
+export async function expectPaletteContrast(page: Page): Promise<void> {
+  const [text, ...palette] = await readColours(page, ['var(--sl-color-gray-2)', ...CHART_PALETTE]);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const weak = palette
+    .map((colour, i) => ({ name: `--chart-${i}`, ratio: contrastRatio(colour, background) }))
+    .filter((c) => c.ratio < 3)
+    .map((c) => `${c.name} ${c.ratio.toFixed(2)}:1`);
+  expect(weak, `series colours below 3:1 against ${background}`).toEqual([]);
+  expect(contrastRatio(text!, background), 'axis label colour against the page (4.5:1 for text)').toBeGreaterThanOrEqual(4.5);
+}
+
+/** Every chart drawn on the page, as it shows them now: lines at 3:1 and text at 4.5:1 against the page. */
+export async function expectChartsContrast(page: Page, path: string): Promise<void> {
+  const drawn = await page.locator('svg.chart-svg').evaluateAll((svgs) =>
+    svgs.map((svg) => ({
+      lines: [...svg.querySelectorAll('.chart-line')].map((l) => getComputedStyle(l).stroke),
+      texts: [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill })),
+    })),
+  );
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(drawn.length, `charts on ${path}`).toBeGreaterThan(0);
+  const problems = drawn.flatMap(({ lines, texts }) => [
+    ...lines.filter((stroke) => contrastRatio(stroke, background) < 3).map((stroke) => `a series line in ${stroke}`),
+    ...texts.filter(({ fill }) => contrastRatio(fill, background) < 4.5).map(({ text, fill }) => `"${text}" in ${fill}`),
+  ]);
+  expect(problems, `chart lines below 3:1 or chart text below 4.5:1 against ${background}`).toEqual([]);
+}
+
+/** Each island on a page named for messages; a widget used twice on a page is told apart by its place ("Chart 2 of 3"). */
+export function islandNames(summary: PageSummary): { index: number; name: string }[] {
+  return summary.islands
+    .map((island, index) => {
+      const same = summary.islands.filter((i) => i.name === island.name);
+      const place = same.length > 1 ? ` ${summary.islands.slice(0, index + 1).filter((i) => i.name === island.name).length} of ${same.length}` : '';
+      return { index, name: `${island.name}${place}`, jsOnly: island.jsOnly };
+    })
+    // The lab launcher has its own keyboard, touch and axe checks (lab-runner.spec.ts).
+    .filter((island) => !island.jsOnly)
+    .map(({ index, name }) => ({ index, name }));
+}
+
+/** What a reader can operate: enabled form controls, buttons, links, summaries and custom tab stops. */
+const CONTROLS =
+  'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], summary, [tabindex]:not([tabindex="-1"])';
+
+/** The `index`th island of a loaded page, scrolled into view and hydrated. */
+async function hydratedIsland(page: Page, index: number): Promise<Locator> {
+  const island = page.locator('astro-island').nth(index);
+  await island.scrollIntoViewIfNeeded();
+  await expect(island, 'the island hydrates once in view').not.toHaveAttribute('ssr', { timeout: 30_000 }); // a hang guard under npm test's load, not a speed check
+  return island;
+}
+
+/** What the widget shows: its markup, which changes when its output, chart or state changes. */
+const shown = (island: Locator) => island.evaluate((el) => el.innerHTML);
+
+/** A short description of a control for messages: `input[name=arrivalRate]`, `button "Step"`. */
+const describe = (control: Locator) =>
+  control.evaluate((el) => {
+    const name = el.getAttribute('name');
+    const label = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.trim().slice(0, 30);
+    return `${el.tagName.toLowerCase()}${name ? `[name=${name}]` : ''}${label ? ` "${label}"` : ''}`;
+  });
+
+/** Operates the focused control with the keyboard, the way its kind is operated. */
+async function operateByKeyboard(page: Page, control: Locator): Promise<void> {
+  const { tag, type } = await control.evaluate((el) => ({ tag: el.tagName.toLowerCase(), type: (el as HTMLInputElement).type }));
+  if (tag === 'select') await page.keyboard.press('ArrowDown');
+  else if (tag === 'input' && (type === 'range' || type === 'radio')) await page.keyboard.press('ArrowRight');
+  else if (tag === 'input' && type === 'checkbox') await page.keyboard.press('Space');
+  else if (tag === 'input' || tag === 'textarea') {
+    await page.keyboard.press('End');
+    await page.keyboard.type('1');
+  } else await page.keyboard.press('Enter');
+}
+
+/**
+ * The `index`th island of a loaded page works by keyboard alone: every control is reached with Tab
+ * from its first one and shows where the focus is, and operating the controls from the keyboard
+ * changes what the widget shows. Leaves the widget changed.
+ */
+export async function expectWorksByKeyboard(page: Page, index: number, name: string): Promise<void> {
+  const island = await hydratedIsland(page, index);
+  const controls = island.locator(CONTROLS);
+  const count = await controls.count();
+  expect(count, `controls in ${name} (a widget with nothing to operate should be a static component without client:visible)`).toBeGreaterThan(0);
+
+  // Tab from the first control through the widget: every control is a stop (a radio group is one stop).
+  await controls.first().focus();
+  const groups = await controls.evaluateAll((els) =>
+    els.map((el, i) => (el instanceof HTMLInputElement && el.type === 'radio' ? `radio group "${el.name}"` : `control ${i}`)),
+  );
+  const reached = new Set<string>();
+  const noFocusRing: string[] = [];
+  for (let step = 0; step <= count; step++) {
+    const focused = await island.evaluate((root, selector) => {
+      const el = document.activeElement as HTMLElement | null;
+      const i = el ? [...root.querySelectorAll(selector)].indexOf(el) : -1;
+      if (!el || i < 0) return null;
+      const style = getComputedStyle(el);
+      const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      return { i, ring, html: el.outerHTML.slice(0, 80) };
+    }, CONTROLS);
+    if (!focused) break;
+    reached.add(groups[focused.i]!);
+    if (!focused.ring) noFocusRing.push(focused.html);
+    await page.keyboard.press('Tab');
+  }
+  const unreached = [...new Set(groups)].filter((g) => !reached.has(g));
+  expect(unreached, `controls of ${name} that pressing Tab from its first control never reaches`).toEqual([]);
+  expect(noFocusRing, 'controls that show no focus indicator when focused from the keyboard').toEqual([]);
+
+  // Operate each control from the keyboard; at least one must change what the widget shows.
+  const before = await shown(island);
+  const changed: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i);
+    if (!(await control.isEnabled())) continue;
+    await control.focus();
+    const was = await shown(island);
+    await operateByKeyboard(page, control);
+    if ((await shown(island)) !== was) changed.push(await describe(control));
+  }
+  expect(changed.length, `controls of ${name} that changed the widget when operated from the keyboard`).toBeGreaterThan(0);
+  expect(await shown(island)).not.toBe(before);
+}
+
+/**
+ * The `index`th island of a page loaded on a touch phone (a context with `hasTouch`) works by touch:
+ * its controls (or their labels) are at least 24 × 24 px (WCAG 2.2, 2.5.8) and inside the screen, and
+ * tapping them changes what the widget shows. Leaves the widget changed.
+ */
+export async function expectWorksByTouch(page: Page, index: number, name: string): Promise<void> {
+  const island = await hydratedIsland(page, index);
+  const controls = island.locator(CONTROLS);
+  const count = await controls.count();
+  expect(count, `controls in ${name}`).toBeGreaterThan(0);
+
+  const tooSmall: string[] = [];
+  const offScreen: string[] = [];
+  const width = page.viewportSize()!.width;
+  for (const control of await controls.all()) {
+    const box = await control.boundingBox();
+    if (!box) continue;
+    // Tapping a control's <label> operates it too, so a small checkbox with a big label is fine.
+    const labels = await control.evaluate((el) =>
+      [...((el as HTMLInputElement).labels ?? [])].map((l) => ({ width: l.getBoundingClientRect().width, height: l.getBoundingClientRect().height })),
+    );
+    const big = (b: { width: number; height: number }) => b.width >= 24 && b.height >= 24;
+    if (!big(box) && !labels.some(big)) tooSmall.push(`${await describe(control)} is ${Math.round(box.width)} × ${Math.round(box.height)} px, and so is any label it has`);
+    if (box.x < 0 || box.x + box.width > width + 1) offScreen.push(`${await describe(control)} spans ${Math.round(box.x)}–${Math.round(box.x + box.width)} px`);
+  }
+  expect(tooSmall, 'touch targets smaller than 24 × 24 px').toEqual([]);
+  expect(offScreen, `controls cut off by the ${width} px screen`).toEqual([]);
+
+  const changed: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i);
+    if (!(await control.isEnabled())) continue;
+    const was = await shown(island);
+    const { tag, type } = await control.evaluate((el) => ({ tag: el.tagName.toLowerCase(), type: (el as HTMLInputElement).type }));
+    if (tag === 'input' && type === 'range') {
+      const box = (await control.boundingBox())!;
+      await control.tap({ position: { x: box.width * 0.8, y: box.height / 2 } });
+    } else {
+      await control.tap();
+      if (tag === 'textarea' || (tag === 'input' && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type))) {
+        await expect(control, `${await describe(control)} takes focus when tapped`).toBeFocused();
+        await page.keyboard.insertText('1'); // what the on-screen keyboard does
+      }
+    }
+    if ((await shown(island)) !== was) changed.push(await describe(control));
+  }
+  expect(changed.length, `controls of ${name} that changed the widget when tapped`).toBeGreaterThan(0);
+}

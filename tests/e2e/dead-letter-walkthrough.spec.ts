@@ -16,7 +16,7 @@ import {
   type WalkthroughStep,
 } from '../../src/components/widgets/module-16/dead-letter-walkthrough';
 import { RetryQueue } from '../../src/models/module-16/dead-letter-queue/retry-queue';
-import { HydratedWidget, pressUnlessDisabled } from './one-load';
+import { HydratedWidget, pressUnlessDisabled, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-16/dead-letter-queues/';
@@ -117,10 +117,7 @@ test('the dead-letter lesson and its walkthrough, on one load with JavaScript an
   });
 
   await walkthrough.check('without JavaScript, the walkthrough shows the first step of its default run, with its controls marked unavailable', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const widget = staticPage.locator('[data-widget="dead-letter-walkthrough"]');
       await expect(widget).toBeVisible();
       const run = await buildWalkthrough(DEFAULT_PLAN);
@@ -130,9 +127,7 @@ test('the dead-letter lesson and its walkthrough, on one load with JavaScript an
         await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
       }
       await expect(widget.locator('select[name="maxAttempts"]')).toBeDisabled();
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await walkthrough.step('the walkthrough steps through every delivery exactly as the model runs it, and back', async (widget) => {

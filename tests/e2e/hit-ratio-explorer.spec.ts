@@ -7,7 +7,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { evictionTrace, TRACE } from '../../src/components/diagrams/module-17/eviction-trace';
 import { DEFAULT_HIT_RATIO, formatPercent, policyRows, type HitRatioSettings } from '../../src/components/widgets/module-17/hit-ratio-explorer';
-import { HydratedWidget } from './one-load';
+import { HydratedWidget, withoutJavaScript } from './one-load';
 
 const lesson = '/module-17/eviction/';
 
@@ -56,18 +56,13 @@ test('the eviction lesson and its hit-ratio explorer, on one load with JavaScrip
   });
 
   await explorer.check('without JavaScript, the explorer shows its chart and the default numbers, rendered on the server', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const widget = staticPage.locator('[data-widget="hit-ratio"]');
       await expect(widget.getByRole('img', { name: /Hit ratio against cache size/ })).toBeVisible();
       await expect(widget.locator('path.chart-line')).toHaveCount(2);
       await expect(widget.locator('.chart-dots circle')).toHaveCount(9);
       await expectTable(widget, DEFAULT_HIT_RATIO);
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await explorer.step('the explorer shows the models’ numbers at the default settings after hydration', async (widget) => {

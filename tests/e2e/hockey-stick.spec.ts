@@ -6,7 +6,7 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { DEFAULT_HOCKEY_STICK, formatRatio, ratioRows, type HockeyStickSettings } from '../../src/components/widgets/module-16/hockey-stick';
-import { HydratedWidget } from './one-load';
+import { HydratedWidget, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-16/hockey-stick/';
@@ -56,18 +56,13 @@ test('the hockey-stick lesson and its explorer, on one load with JavaScript and 
   });
 
   await explorer.check('without JavaScript, the explorer shows its chart and the default numbers, rendered on the server', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const widget = staticPage.locator('[data-widget="hockey-stick"]');
       await expect(widget.getByRole('img', { name: /Response time against utilization/ })).toBeVisible();
       await expect(widget.locator('path.chart-line')).toHaveCount(4);
       await expect(widget.locator('.chart-dots circle').first()).toBeVisible();
       await expectTable(widget, DEFAULT_HOCKEY_STICK);
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await explorer.step('the explorer shows the models’ numbers at the default settings after hydration', async (widget) => {

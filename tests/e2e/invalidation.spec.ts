@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { staleSetRaces, twoWriterRaces } from '../../src/components/diagrams/module-17/race-trace';
-import { Checklist } from './one-load';
+import { Checklist, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-17/invalidation/';
@@ -55,17 +55,12 @@ test('the invalidation lesson, on one load with JavaScript and one without', asy
   });
 
   await checks.check('reads completely without JavaScript: no islands but the lab launcher, and the diagrams and lab are in the HTML', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await context.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       await expect(staticPage.locator('astro-island:not([component-url*="LabLauncher"])'), 'islands other than the lab launcher').toHaveCount(0);
       await expect(staticPage.getByRole('button', { name: 'Open the lab in the browser' }), 'the launcher renders nothing without JavaScript').toHaveCount(0);
       for (const name of diagrams) await expect(staticPage.getByRole('img', { name, exact: true })).toBeVisible();
       await expect(staticPage.locator('[data-lab="invalidation"]')).toContainText('npm run grade invalidation');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   checks.expectNoneFailed();

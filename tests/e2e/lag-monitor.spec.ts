@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ALERT_LABELS, formatDrainTime, simulateLagMonitor, type LagMonitorInput } from '../../src/components/widgets/module-16/lag-monitor';
 import { DEFAULT_LAG_MONITOR_FORM, LAG_MONITOR_PRESETS, type LagMonitorFormInput } from '../../src/components/widgets/module-16/lag-monitor-form';
-import { HydratedWidget } from './one-load';
+import { HydratedWidget, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-16/consumer-lag/';
@@ -72,18 +72,13 @@ test('the consumer-lag lesson and its lag monitor, on one load with JavaScript a
   });
 
   await lagMonitor.check('without JavaScript, the lag monitor shows the default scenario computed at build time, with both charts', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const monitor = staticPage.getByRole('form', { name: 'Lag monitor' });
       await expectMonitorShows(monitor, toInput(DEFAULT_LAG_MONITOR_FORM));
       await expect(monitor.getByRole('img', { name: /Produced and consumed offsets/ })).toBeVisible();
       await expect(monitor.getByRole('img', { name: /Partition lag and alert thresholds/ })).toBeVisible();
       await expect(monitor.locator('input[name="consumers"]')).toHaveValue(DEFAULT_LAG_MONITOR_FORM.consumers);
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await lagMonitor.step('the lag monitor starts falling behind: 2 idle consumers, a growing lag that never drains', async (monitor) => {

@@ -8,7 +8,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEFAULT_METASTABLE, type MetastableSettings } from '../../src/models/module-16/retries/metastable';
 import { formatRate, readMetastableForm, simulatePair, verdict, DEFAULT_METASTABLE_FORM, type MetastableFormInput } from '../../src/components/widgets/module-16/metastable-simulator';
-import { HydratedWidget } from './one-load';
+import { HydratedWidget, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-16/retries/';
@@ -86,10 +86,7 @@ test('the retries lesson and its metastable-failure simulator, on one load with 
   });
 
   // One page without JavaScript serves both checks of the static picture.
-  const off = await browser.newContext({ javaScriptEnabled: false });
-  try {
-    const staticPage = await off.newPage();
-    await staticPage.goto(lesson);
+  await withoutJavaScript(browser, lesson, async (staticPage) => {
     const staticWidget = staticPage.getByRole('form', { name: 'Metastable-failure simulator' });
 
     await simulator.check('without JavaScript, the simulator shows the default runs computed at build time, with its three charts', async () => {
@@ -109,9 +106,7 @@ test('the retries lesson and its metastable-failure simulator, on one load with 
       expect(hydrated.length).toBeGreaterThan(0);
       expect(hydrated).toEqual(staticLines);
     });
-  } finally {
-    await off.close();
-  }
+  });
 
   await simulator.step('the simulator re-runs the model when the retry policy changes, from the keyboard', async (widget) => {
     const select = widget.locator('select[name="retry"]');

@@ -12,7 +12,7 @@
  *   markup and control values with those right after hydration; only when they differ, or when the
  *   previous step failed, is the page loaded and hydrated again. So no behaviour depends on another.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 export class Checklist {
   private readonly failed: string[] = [];
@@ -32,6 +32,22 @@ export class Checklist {
 
   expectNoneFailed(): void {
     expect(this.failed, `checks that failed on ${this.where}`).toEqual([]);
+  }
+}
+
+/**
+ * Loads `path` in a new browser context with JavaScript off (the test's other context options, its
+ * base URL among them, carry over), runs `body` on that page and closes the context, whatever happens:
+ * how every spec reads a page without JavaScript.
+ */
+export async function withoutJavaScript<T>(browser: Browser, path: string, body: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(path);
+    return await body(page);
+  } finally {
+    await context.close();
   }
 }
 
@@ -130,6 +146,8 @@ export class HydratedWidget {
       await expect
         .poll(async () => (await this.markup()) === initial.markup && JSON.stringify(await readControls(this.island)) === JSON.stringify(initial.controls), {
           timeout,
+          // A reset re-renders within a frame or two: look again soon rather than after expect.poll's 100, 250, 500 ms.
+          intervals: [20, 50, 100, 250],
         })
         .toBe(true);
       return true;

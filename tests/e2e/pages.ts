@@ -67,12 +67,18 @@ export async function stopRenderingEverything(page: Page): Promise<void> {
   await page.evaluate(() => document.getElementById('e2e-render-everything')?.remove());
 }
 
-/** Scrolls to the bottom in steps, so that islands loaded on visibility load too. */
+/**
+ * Scrolls to the bottom a screenful at a time, so that islands loaded on visibility load too. The
+ * screens tile the page, so every island is on one of them; at each the page draws two frames, time
+ * for an island's IntersectionObserver (Astro's client:visible) to see it and start loading it.
+ */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight / 2) {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await frame();
+      await frame();
     }
   });
   await page.waitForLoadState('networkidle');

@@ -63,6 +63,22 @@ async function openSearch(page: Page, outside: string[]) {
     await input.fill('');
     await expect(page.locator('.pagefind-ui__result'), 'results left from the previous search').toHaveCount(0, { timeout: 10_000 });
     await input.fill(query);
+    // The box's final state for this query, awaited in the page at every frame (the assertions below
+    // then hold at once, or fail with their own messages): Playwright's own retries back off to 500 ms
+    // between tries, and four of them per query over some eighty queries added up (the three search
+    // tests took 118 s instead of 178 s with this, measured on the loaded 2-core machine).
+    await page
+      .waitForFunction(
+        (query) => {
+          const text = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+          if (!text.startsWith(` for ${query}`, text.indexOf(' for ')) || !/^(\d+ results?|No results) for /.test(text)) return false;
+          const found = Number.parseInt(text, 10) || 0;
+          return document.querySelectorAll('.pagefind-ui__result').length === Math.min(found, 5) && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading');
+        },
+        query,
+        { timeout: 10_000, polling: 'raf' },
+      )
+      .catch(() => {});
     const message = page.locator('.pagefind-ui__message');
     // Wait for the final count ("3 results for …", "No results for …"), not "Searching for …", which
     // Pagefind shows first and which would parse as no results.

@@ -4,21 +4,29 @@
  * used to be, and a failing step does not stop the others): nothing is fetched from outside
  * 127.0.0.1; the JavaScript budgets; axe finds no serious or critical accessibility violation in the
  * light or the dark theme (nor, for the rules that depend on the screen's width, on a 375 px phone,
- * which gets a load of its own at that width); nothing makes the page scroll sideways on that phone;
- * a lesson reads completely without JavaScript (a second context, JavaScript off) and prints as a
- * handout. Then, from the built HTML in dist/ without a browser: no id is used twice, and every
- * internal link, anchor and asset resolves.
+ * which gets a load of its own at that width, in a touch context); nothing makes the page scroll
+ * sideways on that phone; the chart palette (on the home page) and every chart drawn on a page keep
+ * their contrast in both themes; a lesson reads completely without JavaScript (a second context,
+ * JavaScript off) and prints as a handout; every widget works by keyboard alone on the first load
+ * and by touch on the phone's (checks that change the widgets come after those that read them).
+ * Then, from the built HTML in dist/ without a browser: no id is used twice, and every internal
+ * link, anchor and asset resolves.
  */
 import { existsSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import {
+  expectChartsContrast,
   expectFitsPhone,
   expectIslandsLoadWhenInView,
   expectNoAxeViolations,
   expectNoRequestsOutside,
   expectOnlyThemeJavaScript,
+  expectPaletteContrast,
   expectPrintsAsHandout,
   expectReadsWithoutJs,
+  expectWorksByKeyboard,
+  expectWorksByTouch,
+  islandNames,
   pickTheme,
   readLesson,
   watchRequests,
@@ -34,10 +42,22 @@ test.describe('every page', () => {
     const { path } = summary;
     const lesson = summary.kind === 'lesson' || summary.kind === 'lesson-with-widgets';
     const islands = summary.islands.length > 0;
-    const checks = ['requests', 'JavaScript budget', 'axe light, dark and at 375 px', ...(lesson ? ['without JavaScript', 'print'] : [])];
+    const names = islandNames(summary);
+    // Pages that draw a LineChart (src/components/common/LineChart.tsx), in an island or not.
+    const charts = builtHtml(path).includes('chart-svg');
+    const home = path === '/';
+    const checks = [
+      'requests',
+      'JavaScript budget',
+      'axe light, dark and at 375 px',
+      ...(home ? ['chart palette contrast'] : []),
+      ...(charts ? ['chart contrast'] : []),
+      ...(lesson ? ['without JavaScript', 'print'] : []),
+      ...(names.length ? ['keyboard', 'touch'] : []),
+    ];
     test(`${path}: ${checks.join(', ')} — one load`, async ({ page, browser, baseURL }) => {
-      // Everything a page is checked for, axe three times among it: three times the usual guard, and more for a lesson.
-      test.setTimeout(lesson ? 240_000 : 180_000);
+      // Everything a page is checked for, axe three times among it: three times the usual guard, and more for a lesson and its widgets.
+      test.setTimeout(lesson ? 240_000 + 60_000 * summary.islands.length : 180_000);
       const failed: string[] = [];
       const check = async (name: string, body: () => Promise<void>): Promise<void> => {
         try {
@@ -74,11 +94,37 @@ test.describe('every page', () => {
         withJs = await readLesson(page);
       }
 
+      // Colour contrast (WCAG 1.4.11) in both themes on this one load: light now, dark once the theme picker has switched it.
+      if (home) {
+        await check('chart colours keep 3:1 contrast against the page in the light theme (WCAG 1.4.11)', async () => {
+          await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'light');
+          await expectPaletteContrast(page);
+        });
+      }
+      if (charts) {
+        await check(`the charts on ${path} keep their contrast in the light theme`, async () => {
+          await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'light');
+          await expectChartsContrast(page, path);
+        });
+      }
+
       // Only colour depends on the theme: the light run checks every rule, the dark run the colour rules.
       await check(`${path} has no serious or critical accessibility violation in the dark theme`, async () => {
         await pickTheme(page, 'dark');
         await expectNoAxeViolations(page, `${path} in the dark theme`, ['color-contrast', 'link-in-text-block']);
       });
+      if (home) {
+        await check('chart colours keep 3:1 contrast against the page in the dark theme (WCAG 1.4.11)', async () => {
+          await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'dark');
+          await expectPaletteContrast(page);
+        });
+      }
+      if (charts) {
+        await check(`the charts on ${path} keep their contrast in the dark theme`, async () => {
+          await expect(page.locator('html'), 'Starlight applied the theme').toHaveAttribute('data-theme', 'dark');
+          await expectChartsContrast(page, path);
+        });
+      }
 
       if (lesson) {
         // Dark on screen is the harder case: the handout must still come out in the light palette.
@@ -90,22 +136,34 @@ test.describe('every page', () => {
         await page.emulateMedia({ media: 'screen' });
       }
 
-      // A 375 px phone gets a page of its own, loaded at that width, in the same browser context.
-      const phone = await page.context().newPage();
-      const phoneRequests = watchRequests(phone, origin);
-      await check(`${path} does not scroll sideways, and what scrolls inside is reachable by keyboard`, async () => {
-        await phone.setViewportSize({ width: 375, height: 812 });
-        await useTheme(phone, 'light');
-        await phone.goto(path);
-        await renderEverything(phone);
-        await scrollThrough(phone);
-        await expectFitsPhone(phone, path);
-      });
+      // Last on this load, as they change what the widgets show: each widget by keyboard alone.
+      for (const { index, name } of names) {
+        await check(`${name} on ${path}: every control is reached with Tab, shows focus, and works from the keyboard`, () => expectWorksByKeyboard(page, index, name));
+      }
 
-      await check(`${path} requests nothing from outside 127.0.0.1`, async () => {
-        expectNoRequestsOutside(path, requests);
-        expect(phoneRequests.outside, `requests from ${path} on a phone that leave 127.0.0.1`).toEqual([]);
-      });
+      // A 375 px touch phone gets a page of its own, loaded at that width: the page must fit it, then each widget is tapped.
+      const phoneContext = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+      try {
+        const phone = await phoneContext.newPage();
+        const phoneRequests = watchRequests(phone, origin);
+        await check(`${path} does not scroll sideways, and what scrolls inside is reachable by keyboard`, async () => {
+          await useTheme(phone, 'light');
+          await phone.goto(path);
+          await renderEverything(phone);
+          await scrollThrough(phone);
+          await expectFitsPhone(phone, path);
+        });
+        for (const { index, name } of names) {
+          await check(`${name} on ${path}: controls are at least 24 px square, inside the screen, and work by tapping`, () => expectWorksByTouch(phone, index, name));
+        }
+
+        await check(`${path} requests nothing from outside 127.0.0.1`, async () => {
+          expectNoRequestsOutside(path, requests);
+          expect(phoneRequests.outside, `requests from ${path} on a phone that leave 127.0.0.1`).toEqual([]);
+        });
+      } finally {
+        await phoneContext.close();
+      }
 
       if (lesson) {
         await check(`${path} reads completely without JavaScript`, async () => {

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { DEFAULT_STAMPEDE, formatCount, formatSeconds, stampedeView, type StampedeSettings } from '../../src/components/widgets/module-17/stampede-simulator';
-import { HydratedWidget } from './one-load';
+import { HydratedWidget, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/module-17/stampedes/';
@@ -66,17 +66,12 @@ test('the stampedes lesson and its simulator, on one load with JavaScript and on
   }
 
   await simulator.check('without JavaScript, the simulator shows the chart and the default run, rendered on the server', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const widget = staticPage.locator('[data-widget="stampede-simulator"]');
       await expect(widget.getByRole('img', { name: /Database queries in flight/ })).toBeVisible();
       await expect(widget.locator('path.chart-line')).toHaveCount(1);
       await expectSimulatorShows(widget, DEFAULT_STAMPEDE);
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await simulator.step('the simulator shows the model’s default run after hydration', async (widget) => {

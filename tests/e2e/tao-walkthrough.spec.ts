@@ -16,7 +16,7 @@ import {
 } from '../../src/components/widgets/case-studies/tao-walkthrough';
 import { VirtualTime } from '../../src/models/common/virtual-time';
 import { Tao, type Assoc, type GraphStore } from '../../src/models/case-studies/tao-cache/tao-cache';
-import { HydratedWidget, pressUnlessDisabled } from './one-load';
+import { HydratedWidget, pressUnlessDisabled, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/case-studies/tao/';
@@ -116,10 +116,7 @@ test('the TAO case study and its walkthrough, on one load with JavaScript and on
   });
 
   await walkthrough.check('without JavaScript, the walkthrough shows the first step of its default run, with its controls marked unavailable', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const widget = staticPage.locator('[data-widget="tao-walkthrough"]');
       await expect(widget).toBeVisible();
       const run = await buildWalkthrough(DEFAULT_SETTINGS);
@@ -128,9 +125,7 @@ test('the TAO case study and its walkthrough, on one load with JavaScript and on
         await expect(widget.locator(`[data-action="${action}"]`)).toHaveAttribute('aria-disabled', 'true');
       }
       for (const name of ['writer', 'lagB', 'lagC']) await expect(widget.locator(`select[name="${name}"]`)).toBeDisabled();
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await walkthrough.step('the walkthrough steps through the default write exactly as the model runs it, and ends where the model ends', async (widget) => {

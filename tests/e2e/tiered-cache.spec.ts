@@ -8,7 +8,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { DEFAULT_CDN_SETTINGS, hitRatio, simulateCdn, type CdnSimulationSettings } from '../../src/models/case-studies/tiered-cache/cdn-simulation';
 import { formatCount, formatPercent, headline, tableCells } from '../../src/components/widgets/case-studies/tiered-cache-simulator';
-import { HydratedWidget } from './one-load';
+import { HydratedWidget, withoutJavaScript } from './one-load';
 import { labs } from './pages';
 
 const lesson = '/case-studies/cloudflare/';
@@ -59,17 +59,12 @@ test("the Cloudflare case study and its tiered-cache simulator, on one load with
   });
 
   await simulator.check('without JavaScript, the simulator shows the default run, rendered on the server', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const staticPage = await off.newPage();
-      await staticPage.goto(lesson);
+    await withoutJavaScript(browser, lesson, async (staticPage) => {
       const widget = staticPage.locator('[data-widget="tiered-cache"]');
       await expect(widget.getByRole('img', { name: /Origin requests per second/ })).toBeVisible();
       await expect(widget.locator('path.chart-line')).toHaveCount(1);
       await expectNumbers(widget, DEFAULT_CDN_SETTINGS);
-    } finally {
-      await off.close();
-    }
+    });
   });
 
   await simulator.step('the simulator shows the model’s numbers at the default settings after hydration', async (widget) => {

@@ -37,6 +37,8 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/print.css'],
       markdown: { processedDirs: ['./content', './labs'] },
       lastUpdated: false,
+      // Starlight's search, with Pagefind's UI built on first use instead of on every page load.
+      components: { Search: './src/components/overrides/Search.astro' },
       pagination: true,
       sidebar: [
         { label: 'Course home', link: '/' },

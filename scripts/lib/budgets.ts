@@ -8,6 +8,9 @@
 export const JS_BUDGET = {
   /** Bytes (uncompressed) of theme JavaScript a page loads with it: module scripts plus inline scripts. */
   themeAtLoad: 16_000,
-  /** Bytes (uncompressed) of Pagefind's search UI, which Starlight's search box imports when the browser is idle. */
-  searchUiAtIdle: 96_000,
+  /**
+   * Bytes (uncompressed) of Pagefind's search UI, which the search box imports when a reader first
+   * reaches for search (src/components/overrides/Search.astro), never with the page.
+   */
+  searchUiOnUse: 96_000,
 } as const;

@@ -225,7 +225,7 @@ export function addBytes(...parts: Bytes[]): Bytes {
 export interface PageJavaScript {
   /** Module files the theme loads with the page (its `<script src>` and their static imports). */
   themeFiles: string[];
-  /** Modules the theme loads later by itself, without the reader doing anything: Starlight's search UI, at idle. */
+  /** Modules the theme loads only when the reader reaches for them: Pagefind's search UI (src/components/overrides/Search.astro). */
   themeLazyFiles: string[];
   /** Modules the page's islands load when they hydrate, beyond the theme's. */
   islandFiles: string[];
@@ -329,7 +329,7 @@ export class BuiltSite {
     };
   }
 
-  /** Whether a module is Pagefind's search UI (@pagefind/default-ui), which Starlight's search box imports at idle. */
+  /** Whether a module is Pagefind's search UI (@pagefind/default-ui), which the search box imports on first use. */
   isSearchUi(url: string): boolean {
     return this.read(url).includes('pagefind-ui');
   }

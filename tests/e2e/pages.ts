@@ -57,7 +57,7 @@ export async function renderEverything(page: Page): Promise<void> {
   await page.evaluate(() => {
     const style = document.createElement('style');
     style.id = 'e2e-render-everything';
-    style.textContent = '.sl-markdown-content > * { content-visibility: visible !important; }';
+    style.textContent = '.sl-markdown-content > *, .sl-markdown-content > section.lab > * { content-visibility: visible !important; }';
     document.head.append(style);
   });
 }

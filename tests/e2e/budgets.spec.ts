@@ -18,7 +18,10 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 // Astro inlines small component scripts, so they cannot be told from the theme's in the built page;
 // the sources can. The course's interactivity lives in islands, which the checks below account for.
 test("the course's components and lessons add no <script> of their own", () => {
-  const sources = [...filesUnder(join(root, 'src'), /\.astro$/), ...filesUnder(join(root, 'content'), /\.mdx?$/)];
+  // src/components/overrides/ holds Starlight's own components with a change (each says which): their
+  // scripts are the theme's, built under the theme's names and counted in the theme's budget.
+  const overrides = join(root, 'src', 'components', 'overrides');
+  const sources = [...filesUnder(join(root, 'src'), /\.astro$/).filter((file) => !file.startsWith(overrides)), ...filesUnder(join(root, 'content'), /\.mdx?$/)];
   expect(sources.length, 'components and lessons found').toBeGreaterThan(2);
   const withScripts = sources.filter((file) => {
     // Code shown in a lesson (fenced or inline) is text, not a script on the page.

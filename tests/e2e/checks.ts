@@ -77,7 +77,8 @@ export async function expectOnlyThemeJavaScript(page: Page, summary: PageSummary
   await page.waitForLoadState('networkidle');
   expect(requested.filter((url) => js.themeLazyFiles.includes(url)), 'the search UI, loaded before the reader reached for search').toEqual([]);
   await page.locator('button[data-open-modal]').hover();
-  await expect.poll(() => js.themeLazyFiles.every((f) => requested.includes(f)), { message: 'the search UI, loaded once the reader points at the search button', timeout: 15_000, intervals: POLL }).toBe(true);
+  // Requested is not enough: its size is read below, once the response has arrived.
+  await expect.poll(() => js.themeLazyFiles.every((f) => requested.includes(f) && sizes.has(f)), { message: 'the search UI, loaded once the reader points at the search button', timeout: 15_000, intervals: POLL }).toBe(true);
 
   const allowed = new Set([...js.themeFiles, ...js.themeLazyFiles]);
   expect(requested.filter((url) => !allowed.has(url)), 'scripts loaded that the theme does not load').toEqual([]);

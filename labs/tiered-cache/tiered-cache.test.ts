@@ -276,11 +276,13 @@ describe('edgeDecision', () => {
   });
 
   it('decides the same whatever the order, letter case, quoting and spacing of the directives', () => {
-    const spelling = fc.constantFrom<(name: string) => string>(
-      (n) => n,
-      (n) => n.toUpperCase(),
-      (n) => n.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()),
-    );
+    // Spellings by name, so that a counterexample reads "upper", not the source of a function.
+    const spellings = {
+      lower: (n: string) => n,
+      upper: (n: string) => n.toUpperCase(),
+      capitalised: (n: string) => n.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()),
+    };
+    const spelling = fc.constantFrom<keyof typeof spellings>('lower', 'upper', 'capitalised');
     const seconds = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: undefined });
     const response = fc.record({
       maxAge: seconds(3600),
@@ -312,7 +314,7 @@ describe('edgeDecision', () => {
     fc.assert(
       fc.property(rendered, ({ r, order, spell, quote, separator }) => {
         const cacheControl = order
-          .map(([name, value], i) => spell[i]!(name) + (value === undefined ? '' : quote[i] ? `="${value}"` : `=${value}`))
+          .map(([name, value], i) => spellings[spell[i]!](name) + (value === undefined ? '' : quote[i] ? `="${value}"` : `=${value}`))
           .join(separator);
         const lifetime = r.sMaxage ?? r.maxAge ?? 0;
         // Ages up to the lifetime only: a response that arrives stale is a case the contract leaves open.

@@ -15,6 +15,8 @@
  *      than the test overruled the verdict).
  *   4. It describes a thrown value that is not an Error ("threw the number 42"), and skips the tests
  *      the grader has already scored when it reruns a file after a timeout (QC_GRADER_SKIP).
+ *   5. It seeds Math.random and restarts it before each test file loads (seeded-random.ts), so code
+ *      that calls it gets the same score on every run.
  *
  * With none of the variables set (a student running `npx vitest`), it grades nothing and changes no
  * result of honest code.
@@ -27,8 +29,12 @@ import { TestRunner, type RunnerTask as Task, type RunnerTestCase as Test, type 
 import { EVENTS_ENV, SKIP_ENV, type GraderEvent } from './events';
 import { describeThrown } from './results';
 import { changedIntrinsics, installSandbox, makeImportCheck, snapshotIntrinsics } from './sandbox';
+import { installSeededRandom } from './seeded-random';
 
 installSandbox(makeImportCheck(resolve, sep));
+// Math.random starts from the same seed in every test file, so code that calls it gets the same score
+// on every run (seeded-random.ts); installed before the snapshot, so it is the built-in that is watched.
+const restartRandom = installSeededRandom();
 const intrinsics = snapshotIntrinsics();
 
 const eventsFile = process.env[EVENTS_ENV];
@@ -102,6 +108,7 @@ export default class GraderRunner extends TestRunner {
   }
 
   override onCollectStart(file: File): void {
+    restartRandom();
     emit({ type: 'collect-start', file: file.filepath, at: now() });
     if (eventsFile) {
       this.#heartbeat = setTimer(() => emit({ type: 'alive', file: file.filepath, at: now() }), HEARTBEAT_MS);

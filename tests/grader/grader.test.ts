@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLabs } from '../../src/labs/catalog';
 import { gradeLabs, type GradedLab } from '../../src/grader/grade';
 import { reportSchema } from '../../src/grader/report';
+import { seededRandom } from '../../src/grader/seeded-random';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'tests', 'grader', 'fixtures', 'labs');
@@ -103,6 +104,12 @@ describe('grader on fixture labs, all graded in one run', () => {
         ['error', 'your code used more than 512 MB of memory, so it was stopped: look for an array or map that grows without end, or a loop that keeps allocating'],
         ['error', 'your code used more than 512 MB of memory, so it was stopped: look for an array or map that grows without end, or a loop that keeps allocating'],
       ]);
+    });
+
+    it('starts Math.random from the same seed in every lab file, so code that calls it gets the same result every run', () => {
+      const { random } = seededRandom();
+      const seq = Array.from({ length: 6 }, random);
+      expect(of('math-random').tests.map((t) => t.message)).toEqual([`drew ${seq.slice(0, 3).join(' ')}`, `drew ${seq.slice(3).join(' ')}`]);
     });
 
     it('describes a thrown value that is not an Error', () => {

@@ -6,6 +6,7 @@
  * injected, so the browser worker (lab-worker.ts) and the Node parity check share this code.
  */
 import { describeThrown, serializeError } from '../../grader/scoring';
+import { installSeededRandom } from '../../grader/seeded-random';
 import { HEARTBEAT_MS, type RunMessage, type WorkerMessage } from './protocol';
 
 export interface WorkerEnv {
@@ -41,6 +42,8 @@ function loadError(thrown: unknown): ReturnType<typeof serializeError> {
 
 export async function runInWorker(message: RunMessage, env: WorkerEnv): Promise<void> {
   const { post } = env;
+  // Math.random from the grader's seed, before the student's module loads: the same draws as there.
+  installSeededRandom();
   const beat = setInterval(() => post({ type: 'alive' }), HEARTBEAT_MS);
   let current: string | undefined;
   env.onUnhandled((kind, error) => post({ type: 'unhandled', ...(current ? { test: current } : {}), kind, error: loadError(error) }));

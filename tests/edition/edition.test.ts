@@ -75,7 +75,7 @@ afterAll(() => {
 
 describe('the student edition', () => {
   it('depends only on what grading and serving need', () => {
-    expect(Object.keys(summary.dependencies).sort()).toEqual(['@types/node', 'fast-check', 'picocolors', 'sirv', 'tsx', 'typescript', 'vitest', 'zod']);
+    expect(Object.keys(summary.dependencies).sort()).toEqual(['@types/node', 'esbuild', 'fast-check', 'picocolors', 'sirv', 'tsx', 'typescript', 'vitest', 'zod']);
     const pkg = JSON.parse(readFileSync(join(edition, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
     expect(pkg.name, 'the course name, which the dashboard checks').toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name);
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['start', 'grade']));

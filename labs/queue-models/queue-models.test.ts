@@ -31,7 +31,7 @@ function expectRelative(what: string, got: unknown, want: number, tolerance = 1e
 /**
  * Erlang C for the M/M/c table (λ = 2000/s, μ = 20/s, so a = 100) and for large pools, computed
  * exactly in rational arithmetic (BigInt numerator and denominator of the closed form) and rounded
- * once; FACTS.md's table gives the first six digits of the first four.
+ * once; docs/sources.md gives the first six digits of the first four.
  */
 const exactErlangC: Record<string, number> = {
   '101,100': 0.8833145020395827,

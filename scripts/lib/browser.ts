@@ -1,6 +1,6 @@
 /**
  * The Chromium the scripts drive: Debian's /usr/bin/chromium when it exists, PLAYWRIGHT_CHROMIUM if
- * set, otherwise Playwright's own; with the flags STACK-NOTES.md lists for this kind of machine (the
+ * set, otherwise Playwright's own; with the flags that work on this kind of machine (the
  * same as playwright.config.ts).
  */
 import { existsSync } from 'node:fs';

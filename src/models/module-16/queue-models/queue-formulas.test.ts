@@ -42,7 +42,7 @@ describe('erlangC', () => {
     expect(Math.abs(erlangC(c, a) / exactErlangC(c, a) - 1)).toBeLessThan(1e-12);
   });
 
-  it('reproduces FACTS.md: 0.883315, 0.515707, 0.237008, 0.033196 for a = 100', () => {
+  it('reproduces docs/sources.md: 0.883315, 0.515707, 0.237008, 0.033196 for a = 100', () => {
     expect(erlangC(101, 100)).toBeCloseTo(0.883315, 6);
     expect(erlangC(105, 100)).toBeCloseTo(0.515707, 6);
     expect(erlangC(110, 100)).toBeCloseTo(0.237008, 6);
@@ -61,7 +61,7 @@ describe('erlangC', () => {
 });
 
 describe('mm1 and mmc', () => {
-  it('reproduces the M/M/1 table of FACTS.md for μ = 20/s', () => {
+  it('reproduces the M/M/1 figures of docs/sources.md for μ = 20/s', () => {
     const table = [
       [0.5, 100, 50],
       [0.7, 166.667, 116.667],
@@ -77,7 +77,7 @@ describe('mm1 and mmc', () => {
     }
   });
 
-  it('reproduces the M/M/c table of FACTS.md for λ = 2000/s, E[S] = 50 ms', () => {
+  it('reproduces the M/M/c figures of docs/sources.md for λ = 2000/s, E[S] = 50 ms', () => {
     // [c, Wq in ms, P(Wq > 20 ms), the significant digits the table gives it]
     const table = [
       [101, 44.166, 0.5921, 4],
@@ -90,7 +90,7 @@ describe('mm1 and mmc', () => {
       expect(m.timeInQueue * 1000).toBeCloseTo(wqMs!, 3);
       expect(Number(probabilityWaitExceeds(2000, 20, c!, 0.02).toPrecision(digits))).toBe(tail);
     }
-    // FACTS.md (audit b): the true L at c = 101 is 188.3.
+    // docs/sources.md (the article's error): the true L at c = 101 is 188.3.
     expect(mmc(2000, 20, 101).inSystem).toBeCloseTo(188.33, 2);
   });
 
@@ -116,7 +116,7 @@ describe('mm1 and mmc', () => {
 });
 
 describe('fewestServersForWait', () => {
-  it('finds 106 for P(Wq > 20 ms) <= 5% (FACTS.md), at 4.04%', () => {
+  it('finds 106 for P(Wq > 20 ms) <= 5% (docs/sources.md), at 4.04%', () => {
     expect(fewestServersForWait(2000, 20, 0.02, 0.05)).toBe(106);
     expect(probabilityWaitExceeds(2000, 20, 106, 0.02)).toBeCloseTo(0.0404, 4);
   });
@@ -140,7 +140,7 @@ describe('fewestServersForWait', () => {
 });
 
 describe('kingmanWait', () => {
-  it('gives FACTS.md’s 200 ms and 500 ms at ρ = 0.8, E[S] = 50 ms', () => {
+  it('gives docs/sources.md’s 200 ms and 500 ms at ρ = 0.8, E[S] = 50 ms', () => {
     expect(kingmanWait(16, 20, 1, 1)).toBeCloseTo(0.2, 12);
     expect(kingmanWait(16, 20, 4, 1)).toBeCloseTo(0.5, 12);
   });

@@ -4,7 +4,7 @@ import { parseMistakes } from '../grader/lab-target';
 import { loadLabs } from '../labs/catalog';
 import { LABS_DIR } from '../labs/layout';
 import { root } from './generated';
-import { caughtByStale, invalidGradings, mistakesOf, proofPlan } from './prove';
+import { caughtByStale, invalidGradings, mistakesOf, proofPlan, timedOutOnlyOnPage } from './prove';
 
 describe('the record of which tests catch each known mistake', () => {
   const graded = new Set(['a', 'b', 'c']);
@@ -69,5 +69,16 @@ describe('a known mistake graded in a shared worker process', () => {
     expect(invalidGradings([['labs/a/.meta/mistakes/x.ts', { valid: true }], ['labs/b/.meta/mistakes/y.ts', { valid: false, invalid: 'lab code changed built-ins' }]])).toEqual([
       'the grading of the known mistake labs/b/.meta/mistakes/y.ts is not valid (lab code changed built-ins): it shared a worker process with the other labs of its round, so neither it nor the labs graded after it can be trusted',
     ]);
+  });
+});
+
+describe('the page compared with the grader', () => {
+  const lab = (...statuses: string[]) => ({ tests: statuses.map((status) => ({ status })) }) as unknown as Parameters<typeof timedOutOnlyOnPage>[0];
+  it('runs the page again only when a test timed out in the page and not in the grader (load, not logic)', () => {
+    expect(timedOutOnlyOnPage(lab('passed', 'timeout'), lab('passed', 'passed'))).toBe(true);
+    expect(timedOutOnlyOnPage(lab('passed', 'timeout'), lab('passed', 'failed'))).toBe(true);
+    expect(timedOutOnlyOnPage(lab('passed', 'timeout'), lab('passed', 'timeout'))).toBe(false);
+    expect(timedOutOnlyOnPage(lab('passed', 'failed'), lab('passed', 'passed'))).toBe(false);
+    expect(timedOutOnlyOnPage(lab('passed', 'passed'), lab('passed', 'timeout'))).toBe(false);
   });
 });

@@ -6,6 +6,10 @@
  * Each figure is the median of several runs; the ratio is grader ÷ baseline. Targets on the 2-core
  * machine: one lab under 2 s, the course under 6 s, a watch regrade under 0.5 s. A script that prints
  * figures, not a timed test: run it on a quiet machine.
+ *
+ * It also prints the floor under the one-lab figure: what npm takes to start any script (`npm run env`,
+ * which runs nothing of the course) plus Vitest alone on the lab's file (`node …/vitest.mjs run`, no
+ * npx), the least a grading that starts Vitest can take when a student types `npm run grade`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -119,6 +123,11 @@ async function main(): Promise<void> {
   const oneLab = timeCommand(npm, ['run', '--silent', 'grade', '--', lab, '--json']);
   const oneLabBare = timeCommand(npx, ['vitest', 'run', `labs/${lab}`]);
   process.stdout.write(`${line(`one lab, cold (${lab})`, oneLab, oneLabBare, 2000)}\n`);
+  const npmAlone = timeCommand(npm, ['run', '--silent', 'env']);
+  const vitestAlone = timeCommand(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', `labs/${lab}`]);
+  process.stdout.write(
+    `  floor: npm starting a script ${(npmAlone / 1000).toFixed(2)} s + Vitest alone on the file ${(vitestAlone / 1000).toFixed(2)} s = ${((npmAlone + vitestAlone) / 1000).toFixed(2)} s\n`,
+  );
   // The static checks of a lab are remembered until its files change (src/grader/static-checks.ts):
   // the first grading after an edit checks it again, as here.
   const edited = timeCommand(npm, ['run', '--silent', 'grade', '--', lab, '--json'], () => rmSync(staticCache, { force: true }));

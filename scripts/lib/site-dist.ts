@@ -352,7 +352,7 @@ export function formatBytes(bytes: number): string {
 export interface ChosenPages {
   /** The course home. */
   home?: PageSummary;
-  /** The lesson with the most running text, preferring lessons without widgets. */
+  /** The lesson with the most running text, preferring lessons without widgets (the lab launcher is not one). */
   textHeavyLesson?: PageSummary;
   /** The page whose islands ship the most JavaScript. */
   heaviestWidgetPage?: PageSummary;
@@ -364,7 +364,9 @@ export interface ChosenPages {
 export function choosePages(pages: readonly PageSummary[], islandBytes: (page: PageSummary) => number): ChosenPages {
   // The course's lessons: pages with a sidebar, apart from the instructor guide (not a lesson).
   const lessons = pages.filter((p) => (p.kind === 'lesson' || p.kind === 'lesson-with-widgets') && !p.path.startsWith('/instructors/'));
-  const plain = lessons.filter((p) => p.kind === 'lesson');
+  // A lesson with no widget but the lab launcher (a button that loads nothing until it is pressed, and
+  // renders nothing without JavaScript) reads as a text lesson: every lesson with a lab has one.
+  const plain = lessons.filter((p) => p.islands.every((island) => island.jsOnly));
   const mostWords = (list: PageSummary[]) => [...list].sort((a, b) => b.words - a.words || a.path.localeCompare(b.path))[0];
   const withIslands = pages.filter((p) => p.islands.length > 0);
   const heaviestWidgetPage = [...withIslands].sort(
@@ -373,7 +375,7 @@ export function choosePages(pages: readonly PageSummary[], islandBytes: (page: P
   const textHeavyLesson = mostWords(plain) ?? mostWords(lessons.filter((p) => p !== heaviestWidgetPage)) ?? mostWords(lessons);
   const byKind: Partial<Record<PageKind, PageSummary>> = {};
   for (const page of pages) byKind[page.kind] ??= page;
-  if (textHeavyLesson?.kind === 'lesson') byKind.lesson = textHeavyLesson;
+  if (textHeavyLesson && plain.includes(textHeavyLesson)) byKind.lesson = textHeavyLesson;
   if (heaviestWidgetPage?.kind === 'lesson-with-widgets') byKind['lesson-with-widgets'] = heaviestWidgetPage;
   return { home: pages.find((p) => p.kind === 'home'), textHeavyLesson, heaviestWidgetPage, byKind };
 }

@@ -127,6 +127,15 @@ describe('choosePages', () => {
     expect(chosen.textHeavyLesson?.path).toBe('/a/');
   });
 
+  it('counts a lesson whose only island is the lab launcher as a text lesson, not a widget page', () => {
+    const launcher = (path: string, words: number): PageSummary => ({
+      ...page(path, 'lesson-with-widgets', words),
+      islands: [{ name: 'LabLauncher', componentUrl: '/_astro/LabLauncher.js', client: 'visible', serverRendered: true, jsOnly: true }],
+    });
+    const chosen = choosePages([page('/a/', 'lesson', 900), launcher('/lab/', 2500), page('/w/', 'lesson-with-widgets', 4000, 1)], () => 1);
+    expect(chosen.textHeavyLesson?.path).toBe('/lab/');
+  });
+
   it('falls back to a lesson with widgets when there is no plain lesson', () => {
     const chosen = choosePages([page('/c/', 'lesson-with-widgets', 3000, 1)], () => 1);
     expect(chosen.textHeavyLesson?.path).toBe('/c/');

@@ -45,7 +45,7 @@ function formulaSections(): Query[] {
   return sections.filter((s) => s.name && headingCount.get(s.name) === 1);
 }
 
-/** Opens the search box, as a reader would, and returns a function that searches and lists the result links shown. */
+/** Opens the search box, as a reader would, and returns a function that searches and lists the result links shown (their hrefs). */
 async function openSearch(page: Page, outside: string[]) {
   page.on('request', (request) => {
     if (!request.url().startsWith('http://127.0.0.1:') && !/^(data|blob):/.test(request.url())) outside.push(request.url());
@@ -89,8 +89,8 @@ async function openSearch(page: Page, outside: string[]) {
     const found = Number.parseInt((await message.textContent()) ?? '', 10) || 0;
     await expect(page.locator('.pagefind-ui__result'), `results listed for "${query}"`).toHaveCount(Math.min(found, 5), { timeout: 10_000 });
     await expect(page.locator('.pagefind-ui__result .pagefind-ui__loading'), `results for "${query}" still loading`).toHaveCount(0, { timeout: 10_000 });
-    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-    return hrefs.map((href) => decodeURI(href).replace(/#.*$/, ''));
+    // As the box links them (decoded once, by pagesOf).
+    return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   };
 }
 

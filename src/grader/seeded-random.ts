@@ -6,12 +6,13 @@
  * same score every time. (The labs' tests count the draws they inject, so such code still loses the
  * points that say "use the random source you were given".)
  *
- * The generator is mulberry32 (Tommy Ettinger's public-domain 32-bit generator): small, fast, and
- * good enough for code that should not have been calling it.
+ * The generator is the course's own (src/models/common/rng.ts, which the simulators and the labs' tests
+ * use), started from the course's default seed.
  */
+import { createRng, DEFAULT_SEED } from '../models/common/rng';
 
 /** The seed every test file starts from. */
-export const MATH_RANDOM_SEED = 0x5eed_2026;
+export const MATH_RANDOM_SEED = DEFAULT_SEED;
 
 export interface SeededRandom {
   /** Draws from [0, 1), as Math.random does. */
@@ -21,17 +22,11 @@ export interface SeededRandom {
 }
 
 export function seededRandom(): SeededRandom {
-  let state = MATH_RANDOM_SEED;
+  let rng = createRng(MATH_RANDOM_SEED);
   return {
-    random: () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
+    random: () => rng.next(),
     restart: () => {
-      state = MATH_RANDOM_SEED;
+      rng = createRng(MATH_RANDOM_SEED);
     },
   };
 }

@@ -76,6 +76,12 @@ describe('worker options', () => {
     expect(args.some((a) => /--allow-(child-process|worker|addons)/.test(a))).toBe(false);
     expect(new Set(args).size).toBe(args.length);
   });
+
+  it('lets QC_WORKER_MEMORY_MB lower the heap, never raise it', () => {
+    const heap = (value?: string) => workerExecArgv('/nowhere', value === undefined ? {} : { QC_WORKER_MEMORY_MB: value }).filter((a) => a.startsWith('--max-old-space-size'));
+    expect(heap('128')).toEqual(['--max-old-space-size=128']);
+    for (const ignored of [undefined, '4096', '512', '32', '100.5', 'lots', '']) expect(heap(ignored), `QC_WORKER_MEMORY_MB=${ignored}`).toEqual(['--max-old-space-size=512']);
+  });
 });
 
 describe.runIf(process.platform === 'linux')('process cleanup', () => {

@@ -9,7 +9,7 @@
  *     Vitest's main process serves every module);
  *   - cannot build code from strings (`eval`, `new Function`), which would step around the sandbox
  *     prelude and the import guard;
- *   - has a fixed heap (WORKER_MEMORY_MB), so a memory blow-up ends in a crash the grader can name.
+ *   - has a fixed heap (WORKER_MEMORY_MB, see workerMemoryMb), so a memory blow-up ends in a crash the grader can name.
  *
  * `--permission` is the flag on Node 22 and later; Node 20 calls it `--experimental-permission`.
  */
@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EVENTS_ENV } from './events';
-import { WORKER_MEMORY_MB } from './limits';
+import { workerMemoryMb } from './limits';
 
 /** The permission model's flag on this Node. */
 export function permissionFlag(): string {
@@ -45,7 +45,7 @@ export function workerExecArgv(labsDir: string, env: NodeJS.ProcessEnv = process
     ...reads.map((path) => `--allow-fs-read=${path}`),
     ...(eventsFile ? [`--allow-fs-write=${eventsFile}`] : []),
     '--disallow-code-generation-from-strings',
-    `--max-old-space-size=${WORKER_MEMORY_MB}`,
+    `--max-old-space-size=${workerMemoryMb(env)}`,
     '--disable-warning=ExperimentalWarning',
   ];
 }

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { EVENTS_ENV, SKIP_ENV, parseEvents, type GraderEvent, type SerializedError } from './events';
 import { hungCallers } from './hangs';
 import { LAB_TARGET_ENV } from './lab-target';
-import { GRACE_MS, LOAD_TIMEOUT_MS, MAX_GRADING_MS, POLL_MS, ROUND_OVERHEAD_MS, WORKER_MEMORY_MB } from './limits';
+import { GRACE_MS, LOAD_TIMEOUT_MS, MAX_GRADING_MS, POLL_MS, ROUND_OVERHEAD_MS, workerMemoryMb } from './limits';
 import { parseResults, RESULTS_ENV, type ResultRecord } from './results';
 import { knownHangMessage, verdictStatus, type FileProblem, type TestResult, type TestStatus } from './scoring';
 
@@ -508,11 +508,11 @@ function settleRound(
         name: where.test,
         status: 'error',
         error: memory
-          ? { name: 'OutOfMemory', message: `used more than ${WORKER_MEMORY_MB} MB of memory, so it was stopped` }
+          ? { name: 'OutOfMemory', message: `used more than ${workerMemoryMb()} MB of memory, so it was stopped` }
           : { name: 'Crash', message: crashDetail(outcome) },
       });
     } else {
-      file.problem = memory ? { kind: 'memory', limitMb: WORKER_MEMORY_MB } : { kind: 'crash', detail: crashDetail(outcome) };
+      file.problem = memory ? { kind: 'memory', limitMb: workerMemoryMb() } : { kind: 'crash', detail: crashDetail(outcome) };
       file.done = true;
     }
   }

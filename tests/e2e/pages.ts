@@ -72,11 +72,11 @@ export async function stopRenderingEverything(page: Page): Promise<void> {
  * each island in turn is scrolled into view and the page draws two frames there, time for its
  * IntersectionObserver to see it and start loading it (the island element itself has no box, being
  * `display: contents`; Astro watches its children, so the first child with a box is the one
- * scrolled to); then the page is scrolled to the bottom, as
- * a reader who has read it all leaves it. Islands are the only things the course loads on
- * visibility (no lazy images; every island is client:visible, which expectIslandsLoadWhenInView
- * checks), so this reaches everything that scrolling through screen by screen reached: on the
- * longest page, the instructors' lab guide (about 250 phone screens), that took 8.6 s a load.
+ * scrolled to); then the page is scrolled to the bottom, as a reader who has read it all leaves it.
+ * Islands are the only things the course loads on visibility (no lazy images; every island is
+ * client:visible, which expectIslandsLoadWhenInView checks), so this reaches everything that scrolling
+ * through screen by screen reached: on the longest page, the instructors' lab guide (about 250 phone
+ * screens), that took 8.6 s a load.
  */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
